@@ -135,9 +135,14 @@ def test_a_plan_saved_as_markdown_reads_as_generated(tmp_path: Path, seed: int,
     assert_read_as_generated(path, doc.truth, tables=["plan_projects"])
 
 
-def test_a_text_report_saved_as_md_is_read_line_for_line(tmp_path: Path) -> None:
-    doc = web.project_detail(random.Random(5))
-    text, md = tmp_path / "page.txt", tmp_path / "page.md"
+@pytest.mark.parametrize("name", ["legacy_pipe", "legacy_tab", "legacy_long", "web_detail",
+                                  "web_history", "plan"])
+def test_a_text_report_saved_as_md_is_read_line_for_line(tmp_path: Path, name: str) -> None:
+    """Numbered lines, ``**** title ***``, rules of dashes are no Markdown of their own."""
+    from corpus.build import GENERATORS
+
+    doc = GENERATORS[name](random.Random(5))
+    text, md = tmp_path / "report.txt", tmp_path / "report.md"
     text.write_text(doc.text, encoding="utf-8")
     md.write_text(doc.text, encoding="utf-8")
     assert read_source(md).text == read_source(text).text

@@ -16,9 +16,9 @@ html2text writes pipe tables GFM misreads; they are mended before rendering
 (``เป้าหมาย|``), and a cell's lines broken by ``<br>`` or wrapped, which html2text
 writes on lines of their own.
 
-A file with no Markdown in it (no heading, list, table, rule, emphasis, escape or
-hard break: a plain text report saved under ``.md``) is not rendered: it is read as
-a text file, line for line (:func:`has_markdown`). Raises
+A file with no sign of Markdown in it (no ``#`` heading, ``**strong**`` text, escape,
+pipe table or link: a plain text report saved under ``.md``) is not rendered: it is
+read as a text file, line for line (:func:`has_markdown`). Raises
 :class:`~bma_etl.errors.ReadError` when the bytes are no text or no text is left.
 """
 
@@ -43,9 +43,14 @@ _BARE_DELIMITER = re.compile(r" {0,3}:?-+:?(?: *\| *:?-+:?)+ *\|? *")
 _ONE_COLUMN = re.compile(r" {0,3}-{3,} {2,}")
 #: A pipe not escaped by a backslash.
 _PIPE = re.compile(r"(?<!\\)\|")
-#: Token types of a document with no Markdown in it: paragraphs of text lines.
-_PLAIN_TOKENS = frozenset({"paragraph_open", "paragraph_close", "inline", "text",
-                           "softbreak"})
+#: What only Markdown writes: an ATX heading, ``**strong**`` (not a run of stars), a
+#: backslash before punctuation, a pipe table's delimiter row, a link.
+_MARKDOWN_SIGN = re.compile(
+    r"^ {0,3}#{1,6} \S"
+    r"|(?<![*\w])\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*(?![*\w])"
+    r"|\\[-.*_#|!\[\]()`>+]"
+    r"|^ {0,3}\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$"
+    r"|\]\([^)\s]+\)", re.MULTILINE)
 
 
 @cache
@@ -53,28 +58,23 @@ def _renderer() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-@cache
-def _parser() -> MarkdownIt:
-    # an escape stays a token of its own (``text_special``) instead of joining its text
-    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("text_join")
-
-
 def has_markdown(text: str) -> bool:
-    r"""Whether ``text`` has any Markdown: a block other than a paragraph, or inline markup.
+    r"""Whether ``text`` shows a sign only Markdown makes (:data:`_MARKDOWN_SIGN`).
 
-    >>> has_markdown("รหัสโครงการ 04160000-6961\nปีงบประมาณ พ.ศ. 2567")
+    A ``#`` heading, ``**strong**`` text, a backslash escape, a pipe table's delimiter
+    row or a link. A numbered line, a rule of dashes, an indented block or two spaces
+    at a line's end are no sign: text dumps and copies have them too.
+
+    >>> has_markdown("รหัสโครงการ 04160000-6961\nปีงบประมาณ พ.ศ. 2567\n1. เพื่อพัฒนา")
+    False
+    >>> has_markdown("**** แบบแสดงรายงานความก้าวหน้า ***\n--------")
     False
     >>> has_markdown("#### หลักการและเหตุผล\nชุมชนริมคลอง")
     True
     >>> has_markdown("1\\. เพื่อพัฒนา")
     True
     """
-    for token in _parser().parse(mended_tables(text)):
-        if token.type not in _PLAIN_TOKENS:
-            return True
-        if any(child.type not in _PLAIN_TOKENS for child in token.children or ()):
-            return True
-    return False
+    return _MARKDOWN_SIGN.search(text) is not None
 
 
 def _pipes(line: str) -> int:
