@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files or folders (.txt .md .html .htm .mhtml .mht .pdf, scans as "
+        help="Files or folders (.txt .md .markdown .html .htm .mhtml .mht .pdf, scans as "
         ".png .jpg .jpeg .tif .tiff).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option(min=0, help="Worker processes that extract in parallel "

@@ -254,7 +254,7 @@ CREATE TABLE IF NOT EXISTS search_terms (
 );
 
 -- added: how good a copy each loaded document is, for the views that pick one copy
--- of a report: text over HTML over a text-layer PDF over OCR, then fewer quality
+-- of a report: text over HTML (or Markdown) over a text-layer PDF over OCR, then fewer quality
 -- issues, then newer. Two documents are copies of one report when they have the
 -- same layout and the same project (code; without one, name and agency) or plan
 -- (agency), the same fiscal year, and the same latest progress date.
@@ -264,7 +264,7 @@ WITH issues AS (
 )
 SELECT d.doc_id, d.layout, d.ingested_at, d.source_path,
        CASE WHEN d.media_type = 'text/plain' THEN 0
-            WHEN d.media_type = 'text/html' THEN 1
+            WHEN d.media_type IN ('text/html', 'text/markdown') THEN 1
             WHEN NOT coalesce(d.ocr_used, false) THEN 2
             ELSE 3 END AS medium_rank,
        coalesce(i.quality_issues, 0) AS quality_issues

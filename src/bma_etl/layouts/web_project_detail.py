@@ -46,6 +46,7 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_dates import iso_dashes_doubled
+from bma_etl.layouts.web_detail_centred import centred_items
 from bma_etl.layouts.web_detail_fields import (
     LABEL_RES,
     OCR_LABELS,
@@ -120,7 +121,7 @@ def extract(doc: RepairedText) -> Extraction:
     current: str | None = None  # the column a continuation line extends
     items: list[list[Line]] = []  # the objectives' lines, item by item
     in_history = False
-    lines = paired_lines(list(doc.lines()))  # label | value | label | value: one per pair
+    lines = centred_items(paired_lines(list(doc.lines())))  # a pair a line, items under
     pending: tuple[str, int] | None = None  # a label alone (column, line number) above
     listed = listed_lines(lines)
     grid_rows: set[int] = set()  # a month grid's value row, read with its head
@@ -169,8 +170,9 @@ def extract(doc: RepairedText) -> Extraction:
         if column is None and (alone := label_alone(text)) is not None:
             column = alone  # ``ปี`` in a cell of its own, its value on the next line
         waiting, pending = pending, None
-        if column is None and waiting is not None and waiting[1] == line.no - 1 \
-                and "\t" not in text:  # the label's value, right under it in its cell
+        if column is None and waiting is not None and "\t" not in text and (line.no - waiting[1]
+                == 1 or (line.no - waiting[1] == 2 and not lines[i - 1].text.strip())):
+            # its value under it, in its cell or a blank line down (a form's <label>, <p>)
             current = _put(doc, line, waiting[0], doc.raw(line.start, line.end), project, out,
                            items)
         elif column is not None:

@@ -1,7 +1,8 @@
 """Read a file into a :class:`SourceDocument`: its bytes' hash and its text.
 
 Stage: read. Dispatches on the file's suffix to :mod:`.text` (then :mod:`.text_chars`),
-:mod:`.html` (a web archive, ``.mhtml``/``.mht``, through :mod:`.mhtml`),
+:mod:`.html` (a web archive, ``.mhtml``/``.mht``, through :mod:`.mhtml`; Markdown,
+``.md``/``.markdown``, rendered to HTML first by :mod:`.markdown`),
 :mod:`.pdf` or :mod:`.image` (a scan as a PNG, JPEG or TIFF file, read as a
 scanned PDF is). Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
 act on (empty, binary, undecodable, encrypted...).
@@ -29,7 +30,8 @@ __all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "is_paged", "media_type_of
 #: File suffixes ``ingest`` picks up when walking folders.
 SUFFIXES: dict[str, str] = {
     ".txt": "text/plain",
-    ".md": "text/plain",
+    ".md": "text/markdown",  # rendered and read as a page (read/markdown.py)
+    ".markdown": "text/markdown",
     ".html": "text/html",
     ".htm": "text/html",
     ".mhtml": "text/html",  # a web archive: the HTML page inside it is read (read/mhtml.py)
@@ -198,25 +200,18 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         doc_id = doc_id_of(data)
     if (empty := empty_file(path, data)) is not None:
         raise empty
-    if media_type == "text/plain":
+    if media_type == "text/markdown":
+        from bma_etl.read.markdown import has_markdown, markdown_text
         from bma_etl.read.text import read_text
-        from bma_etl.read.text_chars import paged_text
-        from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
-        from bma_etl.read.text_quoted import unquoted_cells
-        from bma_etl.read.text_stacked import restacked_cells
 
         decoded = read_text(data, path.name)
-        # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
-        # a PDF library's dump: marks it moved to the next line put back (no page
-        # crossed), SARA AMs it wrote doubled read once
-        text, starts = paged_text(undoubled_sara_am(rejoined_marks(decoded.text)))
-        read = text
-        text = unquoted_cells(text) or text  # a sheet's quoted cells
-        text = restacked_cells(text) or text  # a Word table saved a cell a line
-        if text is not read:  # cells rebuilt: the pages' offsets are gone
-            starts = ()
-        return SourceDocument(doc_id, path, media_type, text, page_starts=starts,
-                              warnings=decoded.warnings)
+        if has_markdown(decoded.text):
+            return SourceDocument(doc_id, path, media_type,
+                                  markdown_text(decoded.text, path.name),
+                                  warnings=decoded.warnings)
+        media_type = "text/plain"  # no Markdown in it: a text report saved as .md
+    if media_type == "text/plain":
+        return _read_text(path, data, doc_id)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
         from bma_etl.read.mhtml import is_mhtml, page_in_archive
@@ -296,3 +291,25 @@ def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
                 pages[k] = replace(pages[k], text=text, words=words)
                 done.extend(f"{c.read} → {c.word}" for c in changes)
     return PdfText(tuple(pages)), tuple(done)
+
+
+def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
+    """A text file's SourceDocument: decoded, its dump and sheet shapes mended."""
+    from bma_etl.read.text import read_text
+    from bma_etl.read.text_chars import paged_text
+    from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
+    from bma_etl.read.text_quoted import unquoted_cells
+    from bma_etl.read.text_stacked import restacked_cells
+
+    decoded = read_text(data, path.name)
+    # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
+    # a PDF library's dump: marks it moved to the next line put back (no page
+    # crossed), SARA AMs it wrote doubled read once
+    text, starts = paged_text(undoubled_sara_am(rejoined_marks(decoded.text)))
+    read = text
+    text = unquoted_cells(text) or text  # a sheet's quoted cells
+    text = restacked_cells(text) or text  # a Word table saved a cell a line
+    if text is not read:  # cells rebuilt: the pages' offsets are gone
+        starts = ()
+    return SourceDocument(doc_id, path, "text/plain", text, page_starts=starts,
+                          warnings=decoded.warnings)
