@@ -32,6 +32,7 @@ from bma_etl.layouts.legacy_cells import (
     opens_with,
     progress_label_junk,
 )
+from bma_etl.layouts.legacy_cut_rests import label_number, rests_returned, without_values
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_detail_end import own_values_at
 from bma_etl.layouts.legacy_flag_options import without_unticked_flags
@@ -51,11 +52,7 @@ from bma_etl.layouts.legacy_paid_label import budget_labelled
 from bma_etl.layouts.legacy_progress_rule import progress_of, progress_or_ruled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
 from bma_etl.layouts.legacy_stacked_values import doubt_stacked, unstack
-from bma_etl.layouts.legacy_values import (
-    BUDGET_LABEL,
-    PROGRESS_LABEL,
-    budget_by_bracket,
-)
+from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL, budget_by_bracket
 from bma_etl.layouts.report_cells import NUMBER_RE
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 from bma_etl.normalize.unit_words import heading_unit
@@ -184,9 +181,12 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         _register_rows(rep) < REGISTER_ROWS and any(
             column in _report_row(doc, 0, rep).fields
             for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
+    # a cut row's rest read in front of the next report's text goes back (or is in doubt)
+    in_doubt = rests_returned([label_number(r.label) for r in reports], [r.cells for r in reports])
     doubted = unstack(reports) if doc.ocr_used else []  # value lines stacked (a photo)
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     doubt_stacked(rows, doubted, out)
+    without_values(rows, in_doubt, out)
     short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
