@@ -45,7 +45,10 @@ A table's header row repeated at the top of a later page (a browser repeats a
 page after the first, furniture aside, with table cells and the same words as a
 line on an earlier page that opens a table (cells, after a line without, before
 one with), when the page before ends in a table row (the table goes on: another
-table under the same header starts after a line of its own, its title).
+table under the same header starts after a line of its own, its title). A
+``<thead>`` that holds a data row too (an exporter's first report row) is furniture
+whole: the lines under the repeated header, or the data row alone, that hold the
+table's first rows again (:mod:`bma_etl.furniture_heads`).
 
 The first page's top lines are its title, never furniture, and a line with
 table cells is never furniture unless it is a page number or a repeated header
