@@ -145,10 +145,12 @@ def test_a_new_table_s_first_rows_like_the_last_one_s_are_content_after_a_title(
 
 # ------------------------------------------------------------------ rows of the legacy form
 
-def _form_text(tmp_path: Path, named: int | None) -> tuple[Path, dict, int]:
+def _form_text(tmp_path: Path, named: int | None, inside: bool = False
+               ) -> tuple[Path, dict, int]:
     """A generated form's text whose report k's values stand before report k+1's date.
 
-    ``named``: the number the moved amount label names (None: report k's own).
+    ``named``: the number the moved amount label names (None: report k's own);
+    ``inside``: they stand after report k+1's narrative, before its own values.
     """
     doc = legacy_html(random.Random("cut-rest"), 6, 2)
     truth = json.loads(doc.truth_json())
@@ -162,7 +164,12 @@ def _form_text(tmp_path: Path, named: int | None) -> tuple[Path, dict, int]:
         moved = re.sub(r"\(ครั้งที่ [0-9๐-๙]+\)", f"(ครั้งที่ {named})", moved)
     lines[rows[k - 1]] = "\t".join([cells[0], cells[1][:at], *cells[2:]])
     below = lines[rows[k]].split("\t")
-    lines[rows[k]] = "\t".join([below[0], moved + " " + below[1], *below[2:]])
+    if inside:
+        at = below[1].index(":: ความก้าวหน้า")
+        below[1] = f"{below[1][:at]}{moved} {below[1][at:]}"
+    else:
+        below[1] = f"{moved} {below[1]}"
+    lines[rows[k]] = "\t".join(below)
     path = tmp_path / "form.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path, truth, k
@@ -207,3 +214,33 @@ def test_a_ruled_row_s_rest_under_a_repeated_thead_with_a_report_row_is_joined()
     assert ["".join(line.text.split()) for line in pages[0][1:]] == [
         "".join("".join(r).split()) for r in (COLUMNS, one, cut)]
     assert [line.text for line in pages[1]] == ["\t".join(r) for r in (COLUMNS, one, after)]
+
+
+def test_a_report_holding_another_s_values_before_its_own_is_null_not_shifted(
+        tmp_path: Path) -> None:
+    """A repeated row's rest a page's top left under it, read into the report above."""
+    path, truth, k = _form_text(tmp_path, None, inside=True)
+    got = process_file(path)
+    reports = got.rows("progress_updates")
+    want = truth["tables"]["progress_updates"]
+    assert [r.seq_label for r in reports] == [w["seq_label"] for w in want]
+    for i, (row, w) in enumerate(zip(reports, want, strict=True)):
+        assert row.progress_pct is None if i in (k - 1, k) else (
+            str(row.progress_pct) == w["progress_pct"]), i
+    assert any(q.code == "ambiguous_value" and q.row_ordinal == k + 1
+               for q in got.rows("quality_issues"))
+
+
+def test_a_report_read_again_word_for_word_counts_once(tmp_path: Path) -> None:
+    """Report 1 held by a repeated table header the furniture did not match."""
+    doc = legacy_html(random.Random("copy"), 6, 2)
+    truth = json.loads(doc.truth_json())
+    lines = doc.text.split("\n")
+    rows = [i for i, line in enumerate(lines) if line.startswith("รายงานครั้งที่")]
+    lines.insert(rows[3], lines[rows[0]])  # report 1 again above report 4
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    got = process_file(path)
+    result = score(got, truth)
+    assert (result.right, result.extra_rows) == (result.total, 0), result.lost
+    assert any(q.code == "duplicate_seq_label" for q in got.rows("quality_issues"))

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from bma_etl.document import Span, joined_line
+from bma_etl.layouts import legacy_cut_rests as cut
 from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
@@ -32,7 +33,6 @@ from bma_etl.layouts.legacy_cells import (
     opens_with,
     progress_label_junk,
 )
-from bma_etl.layouts.legacy_cut_rests import label_number, rests_returned, without_values
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_detail_end import own_values_at
 from bma_etl.layouts.legacy_flag_options import without_unticked_flags
@@ -181,12 +181,12 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         _register_rows(rep) < REGISTER_ROWS and any(
             column in _report_row(doc, 0, rep).fields
             for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
-    # a cut row's rest read in front of the next report's text goes back (or is in doubt)
-    in_doubt = rests_returned([label_number(r.label) for r in reports], [r.cells for r in reports])
+    # a cut row's rest before the next report's date goes back; a report read twice, once
+    reports, in_doubt = cut.own_reports(reports, lambda i, r: _report_row(doc, i, r), out)
     doubted = unstack(reports) if doc.ocr_used else []  # value lines stacked (a photo)
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     doubt_stacked(rows, doubted, out)
-    without_values(rows, in_doubt, out)
+    cut.without_values(rows, in_doubt, out)
     short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
