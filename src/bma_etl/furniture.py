@@ -47,7 +47,10 @@ A table's header row repeated at the top of a later page (a browser repeats a
 page after the first, furniture aside, with table cells and the same words as a
 line on an earlier page that opens a table (cells, after a line without, before
 one with), when the page before ends in a table row (the table goes on: another
-table under the same header starts after a line of its own, its title).
+table under the same header starts after a line of its own, its title). A
+``<thead>`` that holds a data row too (an exporter's first report row) is furniture
+whole: the lines under the repeated header, or the data row alone, that hold the
+table's first rows again (:mod:`bma_etl.furniture_heads`).
 
 The first page's top lines are its title, never furniture, and a line with
 table cells is never furniture unless it is a page number or a repeated header
@@ -66,7 +69,7 @@ from itertools import pairwise
 
 from bma_etl.furniture_broken import broken_repeats
 from bma_etl.furniture_heads import repeated_heads
-from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, printed_by_browser
+from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, fax_header_again, printed_by_browser
 from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
 
@@ -174,7 +177,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
                 out.add(i)
             elif "\t" in line and number > 0 and place == ("top", 0) \
-                    and _stamped(line, first_line) and _heads_others(key(line), i, tops):
+                    and fax_header_again(line, first_line) and _heads_others(key(line), i, tops):
                 out.add(i)  # a fax machine's header line, in cells, atop every page
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # a table row is content
@@ -354,28 +357,6 @@ def _repeats(line_key: str, first_top: str) -> bool:
     from rapidfuzz.fuzz import partial_ratio
 
     return len(line_key) >= 8 and partial_ratio(line_key, first_top) >= MIN_HEADER_SIMILARITY
-
-
-def _stamped(line: str, first_line: str) -> bool:
-    """Whether a later page's top ``line`` in cells is the first page's first line read again.
-
-    ``first_line``: that line in key form (:func:`~bma_etl.matchkey.key`).
-
-    A fax machine prints its header (date, time of day, sender, numbers,
-    ``P.001/002``) over each page it sends, in cells OCR finds apart: the same line
-    as the first page's outermost, nearly (OCR reads ``TO:`` as ``70:``, the page
-    count differs). A table row repeated at pages' tops is kept: a stamp tells its
-    time of day (``09:14``), a row of a report's table does not.
-    """
-    from rapidfuzz.fuzz import ratio
-
-    line_key = key(line)
-    return len(line_key) >= 16 and _TIME_OF_DAY.search(line) is not None \
-        and ratio(line_key, first_line) >= MIN_MISREAD_SIMILARITY
-
-
-#: A time of day as a machine stamps it (``09:14``; OCR may read the colon ``;``).
-_TIME_OF_DAY = re.compile(r"(?<![0-9])[0-2]?[0-9][:;][0-5][0-9](?![0-9])")
 
 
 def _heads_others(line_key: str, at: int, tops: list[tuple[int, str]]) -> bool:

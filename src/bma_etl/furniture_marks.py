@@ -5,7 +5,8 @@ reader, which sets a browser's print header and footer apart before it reads a
 page's layout). A page number is ``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12`` or
 ``หน้า ก/ฌ`` (:data:`PAGE_NUMBER_RE`). A browser prints a header (the date and time
 of printing, the page's title) and a footer (the page's address, ``1/3``) on every
-page it prints (:func:`printed_by_browser`).
+page it prints (:func:`printed_by_browser`). A fax machine prints its header over
+every page it sends (:func:`fax_header_again`).
 """
 
 from __future__ import annotations
@@ -70,3 +71,31 @@ def browser_print_edges(lines: list[str]) -> set[int]:
 
 
 __all__ = ["PAGE_NUMBER_RE", "browser_print_edges", "printed_by_browser"]
+
+
+#: Least similarity (0..100) of a later page's fax header to the first page's (OCR's misreads).
+FAX_SIMILARITY = 90.0
+
+
+def fax_header_again(line: str, first_line: str) -> bool:
+    """Whether a later page's top ``line`` in cells is the first page's first line read again.
+
+    ``first_line``: that line in key form (:func:`~bma_etl.matchkey.key`).
+
+    A fax machine prints its header (date, time of day, sender, numbers,
+    ``P.001/002``) over each page it sends, in cells OCR finds apart: the same line
+    as the first page's outermost, nearly (OCR reads ``TO:`` as ``70:``, the page
+    count differs). A table row repeated at pages' tops is kept: a stamp tells its
+    time of day (``09:14``), a row of a report's table does not.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    from bma_etl.matchkey import key
+
+    line_key = key(line)
+    return len(line_key) >= 16 and _TIME_OF_DAY.search(line) is not None \
+        and ratio(line_key, first_line) >= FAX_SIMILARITY
+
+
+#: A time of day as a machine stamps it (``09:14``; OCR may read the colon ``;``).
+_TIME_OF_DAY = re.compile(r"(?<![0-9])[0-2]?[0-9][:;][0-5][0-9](?![0-9])")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from bma_etl.document import Span, joined_line
+from bma_etl.layouts import legacy_cut_rests as cut
 from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
@@ -51,11 +52,7 @@ from bma_etl.layouts.legacy_paid_label import budget_labelled
 from bma_etl.layouts.legacy_progress_rule import progress_of, progress_or_ruled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
 from bma_etl.layouts.legacy_stacked_values import doubt_stacked, unstack
-from bma_etl.layouts.legacy_values import (
-    BUDGET_LABEL,
-    PROGRESS_LABEL,
-    budget_by_bracket,
-)
+from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL, budget_by_bracket
 from bma_etl.layouts.report_cells import NUMBER_RE
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 from bma_etl.normalize.unit_words import heading_unit
@@ -184,9 +181,12 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         _register_rows(rep) < REGISTER_ROWS and any(
             column in _report_row(doc, 0, rep).fields
             for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
+    # a cut row's rest before the next report's date goes back; a report read twice, once
+    reports, in_doubt = cut.own_reports(reports, lambda i, r: _report_row(doc, i, r), out)
     doubted = unstack(reports) if doc.ocr_used else []  # value lines stacked (a photo)
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     doubt_stacked(rows, doubted, out)
+    cut.without_values(rows, in_doubt, out)
     short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():

@@ -20,8 +20,10 @@ second with no label), or not a row at all (a band with no rule to close it).
   both parts of a cut row with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
-  page number, a running header) and past a repeated header row, which stays where
-  it stands (furniture: :func:`bma_etl.furniture.furniture_lines`).
+  page number, a running header) and past a repeated header row and the data rows
+  under it that repeat the table's first rows (a ``<thead>`` holding a report row,
+  which WeasyPrint repeats whole), which stay where they stand (furniture:
+  :func:`bma_etl.furniture.furniture_lines`).
 
 The joined row stands on page N; the line it came from on page N+1 is left out of
 that page's text.
@@ -144,6 +146,40 @@ def _heads(lines: list[TextLine]) -> set[str]:
     return out
 
 
+def _runs(lines: list[TextLine]) -> dict[str, list[list[str]]]:
+    """Each table run's rows on the page (their words), by its opening row's words."""
+    out: dict[str, list[list[str]]] = {}
+    run: list[str] = []
+    previous: TextLine | None = None
+    for line in lines:
+        words = " ".join(line.text.split())
+        if line.table is not None and (previous is None or previous.table != line.table):
+            run = [words]
+            out.setdefault(words, []).append(run)
+        elif line.table is not None:
+            run.append(words)
+        previous = line
+    return out
+
+
+def _repeated_rows(page: list[TextLine], first: int, runs: list[list[str]]) -> int:
+    """How many rows from ``first`` on repeat, in order, the first rows of one of ``runs``.
+
+    A ``<thead>`` that holds a data row too (an office exporter's) repeats on every
+    page with its header row: the rest of a row the page cut stands under both. At
+    least one: the header row ``page[first]`` itself.
+    """
+    most = 1
+    for run in runs:
+        n = 1
+        while n < len(run) and first + n < len(page) and page[first + n].table is not None \
+                and not page[first + n].open_above \
+                and " ".join(page[first + n].text.split()) == run[n]:
+            n += 1
+        most = max(most, n)
+    return most
+
+
 def sheet_printed(writer: str) -> bool:
     """Whether a PDF's writer is a spreadsheet program, whose rows no page break cuts.
 
@@ -170,12 +206,13 @@ def join_cut_rows(pages: list[list[TextLine]], icu: bool = False) -> None:
     dictionary words (:func:`.pdf_break_words.breaks_at_words`).
     """
     heads: set[str] = set()
+    runs: dict[str, list[list[str]]] = {}  # each table run's rows, by its opening row
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
     head = alone = False  # whether that row repeats a header row (is alone on its page)
     for n, page in enumerate(pages):
         if target is not None:
             found = _continuation(page, pages[target[0]][target[1]], heads, head, alone,
-                                  icu)
+                                  icu, runs)
             if found is not None:
                 row = pages[target[0]][target[1]]
                 part = page[found]
@@ -193,9 +230,11 @@ def join_cut_rows(pages: list[list[TextLine]], icu: bool = False) -> None:
                 del page[found]
                 if not any(line.table is not None for line in page[found:]):
                     heads |= _heads(page)
+                    _add_runs(runs, page)
                     continue  # cut again: the next page goes on with the same row
         earlier = set(heads)
         heads |= _heads(page)
+        _add_runs(runs, page)
         rows = [i for i, line in enumerate(page) if line.table is not None]
         target = (n, rows[-1]) if rows else None
         # a header row: one that opened a table run on an earlier page, or above on its own
@@ -204,21 +243,32 @@ def join_cut_rows(pages: list[list[TextLine]], icu: bool = False) -> None:
         alone = bool(rows) and (rows[-1] == 0 or page[rows[-1] - 1].table != page[rows[-1]].table)
 
 
+def _add_runs(runs: dict[str, list[list[str]]], page: list[TextLine]) -> None:
+    """Add, in place, the page's table runs (:func:`_runs`) to ``runs``."""
+    for words, found in _runs(page).items():
+        runs.setdefault(words, []).extend(found)
+
+
 def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
-                  head: bool = False, alone: bool = False, icu: bool = False) -> int | None:
+                  head: bool = False, alone: bool = False, icu: bool = False,
+                  runs: dict[str, list[list[str]]] | None = None) -> int | None:
     """Index of the part of ``row`` on the next ``page``, or None when it has none.
 
     ``head``: ``row`` repeats a header row of an earlier page (see :func:`_goes_on`);
     ``alone``: it opens a table run on its page, alone, and then a part whose first
     cell is row number one (``1``, ``๑``) under a first cell of no digit is the
     table's first row under its header (``ลำดับที่``; a distributed header fills
-    its cells as a cut row does).
+    its cells as a cut row does). ``runs``: the rows of each table run on earlier
+    pages, by its opening row's words (:func:`_runs`): the rows under a repeated
+    header row that repeat that run's next rows are skipped with it.
     """
     first = next((i for i, line in enumerate(page) if _same_table(line, row)), None)
     if first is None:
         return None
-    if " ".join(page[first].text.split()) in heads and not page[first].open_above:
-        first += 1  # the repeated header row
+    words = " ".join(page[first].text.split())
+    if words in heads and not page[first].open_above:  # the repeated header row, and the
+        first += _repeated_rows(page, first, (runs or {}).get(words, []))  # data rows under
+        # it that repeat the table's first rows (a ``<thead>`` holding a report row)
         if first >= len(page) or not _same_table(page[first], row):
             return None
     part = page[first]
