@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed, edits
 from bma_etl.read.ocr_context import context_run
+from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lexicon import restored
 
 #: Words of a city's project reports, each with its letters and marks OCR may read
@@ -155,3 +157,42 @@ def test_sara_am_circle_read_as_marks_and_sara_ai_curl_come_back(word: str) -> N
         assert text in (f"โครงการ{word}ของหน่วยงาน", f"โครงการ{read}ของหน่วยงาน"), read
         back += text == f"โครงการ{word}ของหน่วยงาน"
     assert back >= len(reads) / 2, (word, reads)
+
+
+#: Phrases of the reports holding SARA AM beside a word a look-alike may turn into
+#: another real word (``ใช้`` read ``ใซ้``, ``น้ำ`` read ``น๊ำ``, ``ดำเนิน`` read ``ตำเนิน``).
+_AM_PHRASES = ["ต่อการดำเนินงาน", "ผลการดำเนินงาน", "ป้ายรถประจำทาง", "การจัดทำรายงาน",
+               "ความสำเร็จของโครงการ", "ศาลาท่าน้ำ", "จำนวนผู้เข้าร่วม", "สำนักการระบายน้ำ",
+               "คุณภาพน้ำ", "จำเป็นต้องใช้", "ข้อจำกัดด้านระเบียบ", "ครุภัณฑ์สำนักงาน"]
+#: Look-alikes of the letters and marks of :data:`_AM_PHRASES` (each way one is read).
+_AM_SWAPS = {"\u0e0a": "\u0e0b\u0e02", "\u0e14": "\u0e15", "\u0e15": "\u0e14",
+             "\u0e49": "\u0e4a\u0e48", "\u0e23": "\u0e27", "\u0e38": "\u0e39"}
+
+
+def _as_tesseract_writes(text: str) -> str:
+    """``text`` with SARA AM as Debian's ``tha`` model writes it: NIKHAHIT and SARA AA."""
+    return text.replace("\u0e33", "\u0e4d\u0e32")
+
+
+def _sure(text: str) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` as one word Tesseract read surely (Thai lines come as one word)."""
+    return text, (OcrWord(text, 90.0, (0, 0, 10, 10), 0),)
+
+
+def test_a_look_alike_beside_sara_am_comes_back_as_tesseract_writes_sara_am() -> None:
+    """Each phrase read with one look-alike, in a sentence, comes back the same whether
+    its SARA AM is written whole or split as Tesseract writes it (the context pass
+    looked at the split one as no word: ``จำเป็นต้องใซ้``, ``สำนักการระบายน๊ำ`` stayed)."""
+    differ = []
+    back = 0
+    for phrase in _AM_PHRASES:
+        for i, ch in enumerate(phrase):
+            for alt in _AM_SWAPS.get(ch, ""):
+                read = f"โครงการ{phrase[:i]}{alt}{phrase[i + 1:]}ของหน่วยงาน"
+                whole = join_sara_am(restored(*_sure(read))[0])
+                split = join_sara_am(restored(*_sure(_as_tesseract_writes(read)))[0])
+                if whole != split:
+                    differ.append((read, whole, split))
+                back += split == f"โครงการ{phrase}ของหน่วยงาน"
+    assert not differ, differ[:4]
+    assert back >= 20

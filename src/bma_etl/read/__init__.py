@@ -278,13 +278,15 @@ def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
     # marks lost in a phrase the document writes again and a letter read for a
     # look-alike there (:mod:`.ocr_repeats`), then
     # Latin letters read for a Thai word the document writes elsewhere between the
-    # same neighbours (:mod:`.ocr_frames`): every OCR'd page is the evidence
+    # same neighbours (:mod:`.ocr_frames`), then a ``ๆ`` read for the ``ฯ`` the document
+    # cuts the same word short with (:mod:`.ocr_paiyannoi`): every OCR'd page is the evidence
     from bma_etl.read.ocr_edits import rewritten
     from bma_etl.read.ocr_frames import filled
+    from bma_etl.read.ocr_paiyannoi import paiyannoi_put_back
     from bma_etl.read.ocr_repeats import echoed, swapped
 
     read = [k for k, page in enumerate(pages) if page.ocr]
-    for rewrite in (echoed, swapped, filled):
+    for rewrite in (echoed, swapped, filled, paiyannoi_put_back):
         for k, edits in zip(read, rewrite([pages[k].text for k in read]), strict=True):
             if edits:
                 text, words, changes = rewritten(pages[k].text, pages[k].words, edits)

@@ -16,6 +16,12 @@ changed syllable; the word changed must be more frequent in the Thai National
 Corpus than the word as read (``สู่ ความ`` is no misread ``สู้ความ``), a letter is
 not changed in a word likelier read with its marks lost (``ยก ราง โครงการ`` is
 ``ยกร่าง``, not ``วางโครงการ``), and no other change may make one there.
+
+The run is looked at with SARA AM whole (:func:`.ocr_sara_am._joined`): Tesseract
+writes it as NIKHAHIT and SARA AA, which no word of the lists is spelt with, so a
+confusion in or beside a word with SARA AM (``ต\u0e4d\u0e32เนินงาน``, DO DEK read
+TO TAO) made no compound and was left as read; a span rewritten is given in the
+run as read.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from functools import cache
 from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import _LETTERS, _MARK_SETS
-from bma_etl.read.ocr_sara_am import _cut, _dictionary, _words
+from bma_etl.read.ocr_sara_am import _cut, _dictionary, _joined, _words
 from bma_etl.read.ocr_words import MIN_KEY, RUN, fold, keeps_marks, lexicon
 
 __all__ = ["context_run"]
@@ -80,7 +86,18 @@ def context_run(run: str) -> list[tuple[int, int, str]]:
     [(8, 10, 'พี่')]
     >>> context_run("กับเมืองพี่เมืองน้อง")
     []
+    >>> context_run("การต\u0e4d\u0e32เนินงาน")  # SARA AM as Tesseract writes it
+    [(3, 4, 'ด')]
     """
+    text, spans = _joined(run)
+    return [
+        (spans[a][0], max(b for _, b in spans[a:b]), new)
+        for a, b, new in _context_edits(text)
+    ]
+
+
+def _context_edits(run: str) -> list[tuple[int, int, str]]:
+    """:func:`context_run`'s spans in ``run`` with SARA AM whole (its offsets in that run)."""
     compounds = _compounds()
     words = _words()
     trie = _dictionary()
