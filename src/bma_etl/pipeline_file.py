@@ -28,6 +28,7 @@ from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.parts import read_parts
 from bma_etl.read import SourceDocument, path_text, read_source
 from bma_etl.records import Document, DocumentText, QualityIssue, Record
+from bma_etl.textcopies import without_pasted_copies
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
 
@@ -54,13 +55,19 @@ class Processed:
 
 
 def repair(source: SourceDocument) -> RepairedText:
-    """Repair the source text page by page, keeping page offsets right; find page furniture."""
+    """Repair the source text page by page, keeping page offsets right; find page furniture.
+
+    A text that is not OCR's first loses the clusters a pdfium viewer's copy read
+    twice (:func:`~bma_etl.textcopies.without_pasted_copies`, document-level).
+    """
     if not source.page_starts:
-        return RepairedText.of(repair_text(source.text), (), source.ocr_used,
+        text = source.text if source.ocr_used else without_pasted_copies([source.text])[0]
+        return RepairedText.of(repair_text(text), (), source.ocr_used,
                                source_url=source.source_url)
     bounds = [*source.page_starts, len(source.text) + 1]
     originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
-    pages = [repair_text(page) for page in originals]
+    unread = originals if source.ocr_used else without_pasted_copies(originals)
+    pages = [repair_text(page) for page in unread]
     starts, offset = [], 0
     for page in pages:
         starts.append(offset)

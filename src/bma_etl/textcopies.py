@@ -1,0 +1,161 @@
+"""Thai clusters that pdfium's text of a browser-printed PDF reads twice, in a text file.
+
+Stage: repair text (whole document, before :func:`bma_etl.textnorm.repair_text`,
+whose ``ห้ า`` → ``ห้ำ`` would hide a copy;
+:func:`bma_etl.pipeline_file.repair` calls :func:`without_pasted_copies`). A
+browser writes each Thai cluster with a mark as an ``/ActualText`` span; pdfium
+reads a span again when a mark's glyph is drawn a hair right of the next letter
+(:mod:`bma_etl.read.pdf_spans`, which drops such readings by geometry). Text
+copied out of a pdfium viewer (Chrome's, Edge's: Ctrl+A, Ctrl+C) has no geometry
+left, only the damage: the cluster ``C`` (a consonant and its marks) read again
+after the cluster ``N`` that follows it, often with a space pdfium put after the
+copy, and ``N``'s own copy right after when ``N`` is a span too:
+
+- ``ร้อร้ ยละ`` (``ร้`` ``อ`` [``ร้ ``] ``ยละ``) is ``ร้อยละ``; ``ครั้งรั้ที่`` is ``ครั้งที่``;
+- ``ไม่มีม่ มี`` (``ม่`` ``มี`` [``ม่ ``] [``มี``]) is ``ไม่มี``; ``พิมพิ พ์ข้พ์ อข้ มูล`` is ``พิมพ์ข้อมูล``;
+- a line of copies alone (``ชี้ ขื่``), which pdfium put on a line of its own;
+- SARA AM with a space after it (``สำ นัก``, ``ทำ ให้``).
+
+The repair is document-level: a text is taken as such a copy only when it
+shows the damage often enough (:data:`MIN_COPIES`) in clusters no Thai word has
+(:func:`damaged`): ``ตุ๊กตุ๊ก`` repeats a syllable, as a word of pythainlp's list
+does, and a clean text keeps it. Only characters are removed, never a line
+break, so the text's lines (and the line numbers readers recorded) stay right;
+offsets into the repaired text are taken after this stage.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["dropped", "damaged", "split_sara_am", "without_pasted_copies"]
+
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: A cluster pdfium reads as a span: a consonant and its marks.
+_SPAN = f"[\u0e01-\u0e2e][{_MARK}]+"
+#: Any Thai cluster: a letter, vowel or sign that stands alone, and its marks.
+_CLUSTER = f"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e4f\u0e5a\u0e5b][{_MARK}]*"
+#: ``C N C``: a span, the cluster after it, the span again (not begun by a mark).
+_COPY = re.compile(f"({_SPAN})({_CLUSTER})\\1(?![{_MARK}])")
+_SPAN_ONLY = re.compile(f"{_SPAN}")
+_THAI_NEXT = re.compile("[\u0e01-\u0e2e\u0e30-\u0e46]")
+#: A line holding span clusters only (``ชี้ ขื่``), as pdfium lines up copies alone.
+_COPIES_LINE = re.compile(f"[ \t]*{_SPAN}(?:[ \t]+{_SPAN}){{0,5}}[ \t\r]*")
+#: SARA AM, a space, a Thai letter: ``สำ นัก``.
+_AM_SPACE = re.compile("\u0e33 (?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_AM_NEXT = re.compile("\u0e33(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+#: Copies in clusters no Thai word has that make a text a pdfium viewer's copy.
+MIN_COPIES = 3
+#: ... of at least this many different clusters (a name's one repeat is no damage).
+MIN_KINDS = 2
+#: SARA AM splits that, with :data:`AM_SHARE`, say a text splits every SARA AM.
+MIN_AM_SPLITS = 3
+#: Share of SARA AM before a Thai letter that has a space between them.
+AM_SHARE = 0.8
+
+
+@cache
+def _words() -> str:
+    """pythainlp's Thai word list, one word a line (built once per process)."""
+    from pythainlp.corpus import thai_words
+
+    return "\n" + "\n".join(sorted(thai_words())) + "\n"
+
+
+def _in_a_word(piece: str) -> bool:
+    """Whether ``piece`` (``C N C``) is spelled inside a word of the Thai word list."""
+    return piece in _words()
+
+
+def dropped(text: str) -> str:
+    """``text`` without the runs that read a span's cluster again.
+
+    A run is the copy ``C`` after ``C N``, a space after it, and ``N`` again
+    when ``N`` is a span itself (its own copy, read next). The scan goes on at
+    ``N`` with the run gone: ``N``'s copy may follow the next cluster
+    (``ผู้รัผู้ บรั``: ``ผู้`` ``รั`` [``ผู้ ``] ``บ`` [``รั ``]).
+
+    >>> dropped("ร้อร้ ยละ ไม่มีม่ มี ให้ผู้ห้ รัผู้ บรั จ้าจ้ง")
+    'ร้อยละ ไม่มี ให้ผู้รับจ้าง'
+    """
+    at = 0
+    while (m := _COPY.search(text, at)) is not None:
+        start, end = m.end(2), m.end()
+        if text.startswith(" ", end) and _THAI_NEXT.match(text, end + 1) is not None:
+            end += 1  # pdfium's space, mid-word; one before a sign or digit was printed
+        follow = m.group(2)
+        again = _SPAN_ONLY.match(text, end)
+        if again is not None and again.group(0) == follow:
+            end += len(follow)
+        text = text[:start] + text[end:]
+        at = m.start(2)
+    return text
+
+
+def damaged(text: str) -> bool:
+    """Whether ``text`` shows pdfium's span copies often enough to repair them.
+
+    Counts the copies (:func:`dropped`) whose ``C N C`` is in no word of the Thai
+    word list: at least :data:`MIN_COPIES`, of :data:`MIN_KINDS` clusters.
+
+    >>> damaged("ตุ๊กตุ๊ก ตุ๊กตุ๊ก ตุ๊กตุ๊ก จุ๊บจุ๊บ")
+    False
+    """
+    kinds: set[str] = set()
+    count = 0
+    for m in _COPY.finditer(text):
+        if not _in_a_word(m.group(0)):
+            count += 1
+            kinds.add(m.group(1))
+    return count >= MIN_COPIES and len(kinds) >= MIN_KINDS
+
+
+def split_sara_am(text: str) -> bool:
+    """Whether ``text`` puts a space after nearly every SARA AM before a Thai letter.
+
+    >>> split_sara_am("สำ นัก ทำ ให้ จำ เป็น ดำ เนิน"), split_sara_am("สำนัก ทำ ให้")
+    (True, False)
+    """
+    split = len(_AM_SPACE.findall(text))
+    return split >= MIN_AM_SPLITS and split >= AM_SHARE * (split + len(_AM_NEXT.findall(text)))
+
+
+def _lines_of_copies(lines: list[str]) -> list[str]:
+    """``lines`` with each line of span clusters alone that its neighbours spell, emptied."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not line.strip() or not _COPIES_LINE.fullmatch(line):
+            continue
+        near = "".join(lines[max(0, i - 2):i] + lines[i + 1:i + 3])
+        if all(piece in near for piece in line.split()):
+            out[i] = ""
+    return out
+
+
+def without_pasted_copies(pages: list[str]) -> list[str]:
+    """``pages`` (one document's repaired text, page by page) with pdfium's copies dropped.
+
+    Unchanged unless the whole document shows the damage (:func:`damaged`,
+    :func:`split_sara_am`); each page keeps its lines, one for one.
+
+    >>> without_pasted_copies(["ความคืบหน้าน้โครงการ ร้อร้ ยละ 70 ทำ ให้",
+    ...                        "ครั้งรั้ที่1 สำ นักนั งาน จำ เป็น"])
+    ['ความคืบหน้าโครงการ ร้อยละ 70 ทำให้', 'ครั้งที่1 สำนักงาน จำเป็น']
+    >>> without_pasted_copies(["ตุ๊กตุ๊ก ริมริมคลอง"])
+    ['ตุ๊กตุ๊ก ริมริมคลอง']
+    """
+    whole = "\n".join(pages)
+    has_copies, has_am = damaged(whole), split_sara_am(whole)
+    if not (has_copies or has_am):
+        return pages
+    out = []
+    for page in pages:
+        if has_copies:
+            page = "\n".join(_lines_of_copies(page.split("\n")))
+            page = dropped(page)
+        if has_am:
+            page = _AM_SPACE.sub("\u0e33", page)
+        out.append(page)
+    return out
