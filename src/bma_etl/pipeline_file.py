@@ -57,16 +57,17 @@ class Processed:
 def repair(source: SourceDocument) -> RepairedText:
     """Repair the source text page by page, keeping page offsets right; find page furniture.
 
-    A text that is not OCR's first loses the clusters a pdfium viewer's copy read
-    twice (:func:`~bma_etl.textcopies.without_pasted_copies`, document-level).
+    A text file first loses the clusters a pdfium viewer's copy read twice
+    (:func:`~bma_etl.textcopies.without_pasted_copies`, document-level).
     """
+    pasted = source.media_type == "text/plain"  # a PDF's reader drops them by geometry
     if not source.page_starts:
-        text = source.text if source.ocr_used else without_pasted_copies([source.text])[0]
+        text = without_pasted_copies([source.text])[0] if pasted else source.text
         return RepairedText.of(repair_text(text), (), source.ocr_used,
                                source_url=source.source_url)
     bounds = [*source.page_starts, len(source.text) + 1]
     originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
-    unread = originals if source.ocr_used else without_pasted_copies(originals)
+    unread = without_pasted_copies(originals) if pasted else originals
     pages = [repair_text(page) for page in unread]
     starts, offset = [], 0
     for page in pages:

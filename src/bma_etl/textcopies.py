@@ -19,9 +19,10 @@ copy, and ``N``'s own copy right after when ``N`` is a span too:
 The repair is document-level: a text is taken as such a copy only when it
 shows the damage often enough (:data:`MIN_COPIES`) in clusters no Thai word has
 (:func:`damaged`): ``ตุ๊กตุ๊ก`` repeats a syllable, as a word of pythainlp's list
-does, and a clean text keeps it. Only characters are removed, never a line
-break, so the text's lines (and the line numbers readers recorded) stay right;
-offsets into the repaired text are taken after this stage.
+does, and a clean text keeps it. Characters are removed, and a line pdfium
+broke inside a word at a copy joined again; offsets into the repaired text are
+taken after this stage. Only text files come here: a PDF's reader drops the
+copies by geometry, and no other reader makes them.
 """
 
 from __future__ import annotations
@@ -36,8 +37,15 @@ _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _SPAN = f"[\u0e01-\u0e2e][{_MARK}]+"
 #: Any Thai cluster: a letter, vowel or sign that stands alone, and its marks.
 _CLUSTER = f"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e4f\u0e5a\u0e5b][{_MARK}]*"
-#: ``C N C``: a span, the cluster after it, the span again (not begun by a mark).
-_COPY = re.compile(f"({_SPAN})({_CLUSTER})\\1(?![{_MARK}])")
+#: ``C N C``: a span, what pdfium read after it, the span again (not begun by a mark).
+#: ``N`` is the cluster after ``C`` (``ร้อร้``), a sign (``ศาสตร์-ร์ประเด็น``), or either
+#: and a space (``จริง ริ เพื่อ``); two clusters when the copy has pdfium's space after it
+#: (``ปรับปรั รุง``). A line break (and a line of copies emptied) may part ``C`` and ``N``
+#: where pdfium made lines of the copies' heights: ``ตัวชี้วั`` / ``ชี้`` / ``ดวั``.
+_COPY = re.compile(
+    f"(?P<c>{_SPAN})(?P<gap>(?:[ \t\r]*\n\\s*)?)"
+    f"(?P<n>{_CLUSTER}(?:{_CLUSTER}(?=(?P=c) [\u0e01-\u0e2e\u0e30-\u0e46]))?"
+    f"|[^\\s\\w\u0e00-\u0e7f])(?P<sp> ?)(?P=c)(?![{_MARK}])")
 _SPAN_ONLY = re.compile(f"{_SPAN}")
 _THAI_NEXT = re.compile("[\u0e01-\u0e2e\u0e30-\u0e46]")
 #: A line holding span clusters only (``ชี้ ขื่``), as pdfium lines up copies alone.
@@ -82,15 +90,18 @@ def dropped(text: str) -> str:
     """
     at = 0
     while (m := _COPY.search(text, at)) is not None:
-        start, end = m.end(2), m.end()
+        start, end = m.end("sp"), m.end()
         if text.startswith(" ", end) and _THAI_NEXT.match(text, end + 1) is not None:
             end += 1  # pdfium's space, mid-word; one before a sign or digit was printed
-        follow = m.group(2)
+        follow = m.group("n")
         again = _SPAN_ONLY.match(text, end)
         if again is not None and again.group(0) == follow:
             end += len(follow)
         text = text[:start] + text[end:]
-        at = m.start(2)
+        at = m.start("n")
+        if m.group("gap"):  # the line pdfium broke in a word, made whole again
+            text = text[:m.end("c")] + text[at:]
+            at = m.end("c")
     return text
 
 
@@ -106,9 +117,9 @@ def damaged(text: str) -> bool:
     kinds: set[str] = set()
     count = 0
     for m in _COPY.finditer(text):
-        if not _in_a_word(m.group(0)):
+        if not _in_a_word(m.group("c") + m.group("n").strip() + m.group("c")):
             count += 1
-            kinds.add(m.group(1))
+            kinds.add(m.group("c"))
     return count >= MIN_COPIES and len(kinds) >= MIN_KINDS
 
 
@@ -138,7 +149,7 @@ def without_pasted_copies(pages: list[str]) -> list[str]:
     """``pages`` (one document's repaired text, page by page) with pdfium's copies dropped.
 
     Unchanged unless the whole document shows the damage (:func:`damaged`,
-    :func:`split_sara_am`); each page keeps its lines, one for one.
+    :func:`split_sara_am`).
 
     >>> without_pasted_copies(["ความคืบหน้าน้โครงการ ร้อร้ ยละ 70 ทำ ให้",
     ...                        "ครั้งรั้ที่1 สำ นักนั งาน จำ เป็น"])
