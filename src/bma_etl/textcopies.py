@@ -17,10 +17,11 @@ copy, and ``N``'s own copy right after when ``N`` is a span too:
 - SARA AM with a space after it (``สำ นัก``, ``ทำ ให้``).
 
 The repair is document-level: a text is taken as such a copy only when it
-shows the damage often enough (:data:`MIN_COPIES`) in clusters no Thai word has
-(:func:`damaged`): ``ตุ๊กตุ๊ก`` repeats a syllable, as a word of pythainlp's list
-does, and a clean text keeps it. Characters are removed, and a line pdfium
-broke inside a word at a copy joined again; offsets into the repaired text are
+shows the damage often enough (:data:`MIN_COPIES`) where no Thai word is spelled
+(:func:`damaged`): ``ตุ๊กตุ๊ก`` and ``ควบคุมคุณภาพ`` repeat a syllable, as words of
+pythainlp's list do, and even a damaged text keeps them (:func:`_spelled`).
+Characters are removed, and a line pdfium broke inside a word at a copy joined
+again; offsets into the repaired text are
 taken after this stage. Only text files come here: a PDF's reader drops the
 copies by geometry, and no other reader makes them.
 """
@@ -28,9 +29,8 @@ copies by geometry, and no other reader makes them.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-__all__ = ["dropped", "damaged", "split_sara_am", "without_pasted_copies"]
+__all__ = ["damaged", "dropped", "split_sara_am", "without_pasted_copies"]
 
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A cluster pdfium reads as a span: a consonant and its marks.
@@ -47,6 +47,7 @@ _COPY = re.compile(
     f"(?P<n>{_CLUSTER}(?:{_CLUSTER}(?=(?P=c) [\u0e01-\u0e2e\u0e30-\u0e46]))?"
     f"|[^\\s\\w\u0e00-\u0e7f])(?P<sp> ?)(?P=c)(?![{_MARK}])")
 _SPAN_ONLY = re.compile(f"{_SPAN}")
+_CLUSTER_ONLY = re.compile(_CLUSTER)
 _THAI_NEXT = re.compile("[\u0e01-\u0e2e\u0e30-\u0e46]")
 #: A line holding span clusters only (``ชี้ ขื่``), as pdfium lines up copies alone.
 _COPIES_LINE = re.compile(f"[ \t]*{_SPAN}(?:[ \t]+{_SPAN}){{0,5}}[ \t\r]*")
@@ -64,32 +65,59 @@ MIN_AM_SPLITS = 3
 AM_SHARE = 0.8
 
 
-@cache
-def _words() -> str:
-    """pythainlp's Thai word list, one word a line (built once per process)."""
-    from pythainlp.corpus import thai_words
-
-    return "\n" + "\n".join(sorted(thai_words())) + "\n"
+#: Letters of the text read on either side of a copy to judge it (:func:`_spelled`).
+_REACH = 24
+_RUN_START = re.compile("[\u0e01-\u0e4e]*$")
+_RUN_END = re.compile(" ?[\u0e01-\u0e4e]*")
 
 
-def _in_a_word(piece: str) -> bool:
-    """Whether ``piece`` (``C N C``) is spelled inside a word of the Thai word list."""
-    return piece in _words()
+def _spelled(text: str, m: re.Match[str]) -> bool:
+    """Whether the copy ``m`` found may be ``text``'s own letters, not pdfium's.
+
+    So it is when the Thai around it reads as likelier words with it than without
+    it (:func:`~bma_etl.read.ocr_words.reading_cost`: ``ควบคุมคุณภาพ``,
+    ``ตุ๊กตุ๊ก``, ``ซ้ำซ้อน``, ``รุ่น รุ่นละ``), and neither ``C`` nor ``N`` is read next
+    (``ชี้วัชี้วัด``: ``วั`` again, a copy though ``ชี้วัด`` reads as a word).
+    """
+    copy, follow = m.group("c"), m.group("n")
+    if m.group("gap"):
+        return False
+    at, end = m.end("sp"), m.end()
+    after = end + 1 if text.startswith(" ", end) else end
+    if text.startswith(copy, after) or (text.startswith(follow, after)
+                                         and _SPAN_ONLY.fullmatch(follow) is not None):
+        return False
+    from bma_etl.read.ocr_words import reading_cost
+
+    before = _RUN_START.search(text, max(0, m.start() - _REACH), m.start())
+    head = text[before.start() if before else m.start():at]
+    # what follows with its own copies dropped (the text before is dropped already)
+    ahead = dropped(text[m.start("n"):m.start("n") + 3 * _REACH], judge=False)
+    if not ahead.startswith(text[m.start("n"):end]):
+        return False
+    tail = _RUN_END.match(ahead, end - m.start("n"))
+    rest = tail.group() if tail else ""
+    kept = reading_cost(head + copy + rest)
+    return kept < reading_cost(head + (rest[1:] if rest.startswith(" ") else rest))
 
 
-def dropped(text: str) -> str:
+def dropped(text: str, judge: bool = True) -> str:
     """``text`` without the runs that read a span's cluster again.
 
     A run is the copy ``C`` after ``C N``, a space after it, and ``N`` again
     when ``N`` is a span itself (its own copy, read next). The scan goes on at
     ``N`` with the run gone: ``N``'s copy may follow the next cluster
-    (``ผู้รัผู้ บรั``: ``ผู้`` ``รั`` [``ผู้ ``] ``บ`` [``รั ``]).
+    (``ผู้รัผู้ บรั``: ``ผู้`` ``รั`` [``ผู้ ``] ``บ`` [``รั ``]). A word spelled over
+    a copy keeps it (:func:`_spelled`) unless not ``judge``.
 
-    >>> dropped("ร้อร้ ยละ ไม่มีม่ มี ให้ผู้ห้ รัผู้ บรั จ้าจ้ง")
-    'ร้อยละ ไม่มี ให้ผู้รับจ้าง'
+    >>> dropped("ร้อร้ ยละ ไม่มีม่ มี ให้ผู้ห้ รัผู้ บรั จ้าจ้ง ควบคุมคุณภาพ ควบคุมคุ คุณ")
+    'ร้อยละ ไม่มี ให้ผู้รับจ้าง ควบคุมคุณภาพ ควบคุมคุณ'
     """
     at = 0
     while (m := _COPY.search(text, at)) is not None:
+        if judge and _spelled(text, m):
+            at = m.start("n")
+            continue
         start, end = m.end("sp"), m.end()
         if text.startswith(" ", end) and _THAI_NEXT.match(text, end + 1) is not None:
             end += 1  # pdfium's space, mid-word; one before a sign or digit was printed
@@ -108,16 +136,16 @@ def dropped(text: str) -> str:
 def damaged(text: str) -> bool:
     """Whether ``text`` shows pdfium's span copies often enough to repair them.
 
-    Counts the copies (:func:`dropped`) whose ``C N C`` is in no word of the Thai
-    word list: at least :data:`MIN_COPIES`, of :data:`MIN_KINDS` clusters.
+    Counts the copies (:func:`dropped`) no word of the Thai word list spells
+    (:func:`_spelled`): at least :data:`MIN_COPIES`, of :data:`MIN_KINDS` clusters.
 
-    >>> damaged("ตุ๊กตุ๊ก ตุ๊กตุ๊ก ตุ๊กตุ๊ก จุ๊บจุ๊บ")
+    >>> damaged("ตุ๊กตุ๊ก ตุ๊กตุ๊ก ควบคุมคุณภาพ การกักกันโรค ซ้ำซ้อน 3 รุ่น รุ่นละ 50 คน")
     False
     """
     kinds: set[str] = set()
     count = 0
     for m in _COPY.finditer(text):
-        if not _in_a_word(m.group("c") + m.group("n").strip() + m.group("c")):
+        if not _spelled(text, m):
             count += 1
             kinds.add(m.group("c"))
     return count >= MIN_COPIES and len(kinds) >= MIN_KINDS
