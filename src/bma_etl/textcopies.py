@@ -31,6 +31,7 @@ reader makes them. A space printed right after a cluster pdfium read twice
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["damaged", "dropped", "split_sara_am", "without_pasted_copies"]
 
@@ -39,13 +40,15 @@ _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _SPAN = f"(?>[\u0e01-\u0e2e](?:[{_MARK}]*\u0e33|[{_MARK}]+))"
 #: Any Thai cluster: a letter, vowel or sign that stands alone, and its marks.
 _CLUSTER = f"(?>[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e4f\u0e5a\u0e5b][{_MARK}]*\u0e33?)"
+#: Span clusters alone on a line (``ชี้ ขื่``), as pdfium lines up copies at times.
+_COPIES = f"[ \t]*{_SPAN}(?:[ \t]+{_SPAN}){{0,5}}"
 #: ``C N C``: a span, what pdfium read after it, the span again (not begun by a mark).
 #: ``N`` is the cluster after ``C`` (``ร้อร้``), a sign (``ศาสตร์-ร์ประเด็น``), or either
 #: and a space (``จริง ริ เพื่อ``); two clusters when the copy has pdfium's space after it
-#: (``ปรับปรั รุง``). A line break (and a line of copies emptied) may part ``C`` and ``N``
+#: (``ปรับปรั รุง``). A line break (and a line of copies) may part ``C`` and ``N``
 #: where pdfium made lines of the copies' heights: ``ตัวชี้วั`` / ``ชี้`` / ``ดวั``.
 _COPY = re.compile(
-    f"(?P<c>{_SPAN})(?P<gap>(?:[ \t\r]*\n\\s*)?)"
+    f"(?P<c>{_SPAN})(?P<gap>(?:[ \t\r]*\n(?:{_COPIES}[ \t\r]*\n)?\\s*)?)"
     f"(?P<n>{_CLUSTER}(?:{_CLUSTER}(?=(?P=c) [\u0e01-\u0e2e\u0e30-\u0e46]))?"
     f"|[^\\s\\w\u0e00-\u0e7f])(?P<sp> ?)(?P=c)(?![{_MARK}\u0e33])")
 _SPAN_ONLY = re.compile(f"{_SPAN}")
@@ -53,8 +56,7 @@ _CLUSTER_ONLY = re.compile(_CLUSTER)
 #: ``N`` ending a word inside: a space after its copy is pdfium's (not after ``ฯ``, ``ๆ``).
 _LETTER_END = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]$")
 _THAI_NEXT = re.compile("[\u0e01-\u0e2e\u0e30-\u0e46]")
-#: A line holding span clusters only (``ชี้ ขื่``), as pdfium lines up copies alone.
-_COPIES_LINE = re.compile(f"[ \t]*{_SPAN}(?:[ \t]+{_SPAN}){{0,5}}[ \t\r]*")
+_COPIES_LINE = re.compile(f"{_COPIES}[ \t\r]*")
 #: SARA AM, a space, a Thai letter: ``สำ นัก``.
 _AM_SPACE = re.compile("\u0e33 (?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _AM_NEXT = re.compile("\u0e33(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
@@ -173,15 +175,30 @@ def split_sara_am(text: str, least: int = MIN_AM_SPLITS) -> bool:
 
 
 def _lines_of_copies(lines: list[str]) -> list[str]:
-    """``lines`` with each line of span clusters alone that its neighbours spell, emptied."""
+    """``lines`` with each line of span clusters alone (``ชี้ ขื่``) emptied.
+
+    So is a line whose clusters the lines beside it spell, one of them no word
+    of the Thai word list: a table head's ``ที่`` wrapped alone stays. A line of
+    copies inside a word pdfium broke is joined over (:data:`_COPY`).
+    """
     out = list(lines)
     for i, line in enumerate(lines):
         if not line.strip() or not _COPIES_LINE.fullmatch(line):
             continue
         near = "".join(lines[max(0, i - 2):i] + lines[i + 1:i + 3])
-        if all(piece in near for piece in line.split()):
+        pieces = line.split()
+        if all(piece in near for piece in pieces) \
+                and any(piece not in _words() for piece in pieces):
             out[i] = ""
     return out
+
+
+@cache
+def _words() -> frozenset[str]:
+    """The Thai word list of pythainlp (62k words; loaded once per process)."""
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
 
 
 def without_pasted_copies(pages: list[str]) -> list[str]:
