@@ -28,6 +28,7 @@ from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.parts import read_parts
 from bma_etl.read import SourceDocument, path_text, read_source
 from bma_etl.records import Document, DocumentText, QualityIssue, Record
+from bma_etl.textcopies import without_pasted_copies
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
 
@@ -54,13 +55,20 @@ class Processed:
 
 
 def repair(source: SourceDocument) -> RepairedText:
-    """Repair the source text page by page, keeping page offsets right; find page furniture."""
+    """Repair the source text page by page, keeping page offsets right; find page furniture.
+
+    A text file first loses the clusters a pdfium viewer's copy read twice
+    (:func:`~bma_etl.textcopies.without_pasted_copies`, document-level).
+    """
+    pasted = source.media_type == "text/plain"  # a PDF's reader drops them by geometry
     if not source.page_starts:
-        return RepairedText.of(repair_text(source.text), (), source.ocr_used,
+        text = without_pasted_copies([source.text])[0] if pasted else source.text
+        return RepairedText.of(repair_text(text), (), source.ocr_used,
                                source_url=source.source_url)
     bounds = [*source.page_starts, len(source.text) + 1]
     originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
-    pages = [repair_text(page) for page in originals]
+    unread = without_pasted_copies(originals) if pasted else originals
+    pages = [repair_text(page) for page in unread]
     starts, offset = [], 0
     for page in pages:
         starts.append(offset)
