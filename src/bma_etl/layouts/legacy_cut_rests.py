@@ -62,16 +62,21 @@ _VALUE_LABEL = re.compile(f"{PROGRESS_LABEL}|{BUDGET_LABEL}|เบิกจ่�
 
 
 def own_reports(reports: list[R], row_of: Callable[[int, R], RawRow], out: Extraction
-                ) -> tuple[list[R], list[int]]:
-    """The reports each with its own text, and the indexes of those whose values are in doubt.
+                ) -> tuple[list[R], list[int], list[RawRow]]:
+    """The reports each with its own text, the indexes of those in doubt, and their rows.
 
     ``reports``: in table order, changed in place (:func:`rests_returned`); ``row_of``:
     a report's row as read, from its ordinal (1-based) and the report. A report read
-    again word for word is left out (:func:`without_copies`).
+    again word for word is left out (:func:`without_copies`); the rows kept are
+    numbered again in order.
     """
     doubted = rests_returned([label_number(r.label) for r in reports], [r.cells for r in reports])
-    return without_copies(reports, [row_of(i, r) for i, r in enumerate(reports, start=1)],
-                          doubted, out)
+    rows = [row_of(i, r) for i, r in enumerate(reports, start=1)]
+    kept, in_doubt = without_copies(list(range(len(reports))), rows, doubted, out)
+    own = [rows[i] for i in kept]
+    for ordinal, row in enumerate(own, start=1):
+        row.ordinal = ordinal
+    return [reports[i] for i in kept], in_doubt, own
 
 
 def rests_returned(numbers: list[int | None], cells: list[list[ReportCell]]) -> list[int]:

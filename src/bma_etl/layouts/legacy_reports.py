@@ -182,9 +182,10 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             column in _report_row(doc, 0, rep).fields
             for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
     # a cut row's rest before the next report's date goes back; a report read twice, once
-    reports, in_doubt = cut.own_reports(reports, lambda i, r: _report_row(doc, i, r), out)
+    reports, in_doubt, rows = cut.own_reports(reports, lambda i, r: _report_row(doc, i, r), out)
     doubted = unstack(reports) if doc.ocr_used else []  # value lines stacked (a photo)
-    rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+    if doc.ocr_used:  # (unstacked cells moved: read again)
+        rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     doubt_stacked(rows, doubted, out)
     cut.without_values(rows, in_doubt, out)
     short_years(rows)
