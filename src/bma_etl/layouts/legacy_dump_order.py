@@ -34,8 +34,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from bma_etl.document import Finding, Raw, RawRow, RepairedText
+from bma_etl.document import Extraction, Finding, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell
+from bma_etl.layouts.legacy_dump_flags import (
+    FLAG_AFTER_VALUE,
+    FLAG_END,
+    ON_PLAN,
+    ON_TARGET,
+    clean_narrative,
+    is_flag_piece,
+    own_flags,
+    side_by_side,
+)
 from bma_etl.layouts.legacy_labels import report_label
 from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
 from bma_etl.matchkey import search_key
@@ -48,30 +58,12 @@ _LABEL_TAIL = re.compile(r"^\s*(?:ครั้ง)?ที่\s*(?P<no>[0-9๐-�
 _LABEL_HEAD = re.compile(r"^\s*รายงาน(?:ครั้ง)?\s*$")
 #: ...before the row's first line on the same line (``รายงานครั้ง :: 18/10/2562 : …``).
 _HEAD_BEFORE_DATE = re.compile(r"^\s*รายงาน(?:ครั้ง)?\s*(?=::)")
-#: A flag cell's words, whole or a wrap's piece (``: เป็นไป``, ``ตามเป้า``, ``หมาย``,
-#: ``เป็นไปตามแผน : ไม่เป็นไปตาม``); ``เป้ำ``: ``เป้ า`` a dump spaced, repaired.
-_FLAG_PIECE = re.compile(r"^(?:[\s:]|ไม่|เป็น|ไป|ตาม|แผน|เป้[าำ]|หมาย)+$")
-#: A flag's opening glued to the end of a narrative's line (``…เรียบร้อย :: : เป็นไป``).
-_FLAG_END = re.compile(
-    r"(?:\s*:+\s*(?:ไม่)?เป็น(?:ไป)?(?:ตาม)?(?:แผน|เป้[าำ](?:หมาย)?)?)+\s*$")
-#: A flag's last words after a line's own, a space between (``…ดำเนินการอบรม แผน``).
-_FLAG_TAIL = re.compile(r"\s(?:ไป)?(?:ตาม)?(?:แผน|เป้[าำ](?:หมาย)?|หมาย)\s*$", re.MULTILINE)
-#: A flag of each kind after its colon, in a report's cells joined without white space.
-_ON_PLAN = re.compile(r":(?:ไม่)?เป็นไปตามแผน")
-#: A flag's opening its last words (``แผน``, ``เป้า``) do not end before the next colon.
-_CUT_OPENING = re.compile(r":\s*(?:ไม่)?เป็น(?:ไป)?(?:ตาม)?\s*:")
 #: The report table's column titles, a page's repeated head (``ผลการดำเนิน`` / ``งาน``).
 _HEAD_TITLES = re.compile(
     r"^(?:ครั้งที่รายงาน|รายละเอียดการดำเนินงาน|ผลการดำเนิน(?:งาน)?|การประเมิน)+$")
-_ON_TARGET = re.compile(r":(?:ไม่)?เป็นไปตามเป้[าำ]")
-#: Another column's text left in a narrative: a flag's words after a colon, a percent,
-#: the budget's label, an amount in baht after ``=``.
-_NOT_NARRATIVE = re.compile(
-    rf":\s*(?:ไม่)?เป็นไป|[0-9๐-๙]\s*%|{BUDGET_LABEL}|=\s*[0-9๐-๙][0-9๐-๙,.]*\s*บาท")
-#: A flag's words a dump glued after a budget's label or amount (``(ครั้งที่ 4) ไปตาม``,
-#: ``(ครั้งที่ 5) ตามแผน``): cut, the amount on the next line then joins its label.
-_FLAG_AFTER_VALUE = re.compile(r"(?<=[)=ท])(?:\s+(?:[:]|ไม่|เป็น|ไป|ตาม|แผน|เป้[าำ]|หมาย)+)+\s*$")
 _SPACE = re.compile(r"\s+")
+#: The finding's opening (:func:`regrouped_in` looks for it).
+_REGROUPED = "the report table's text came out of the page's order"
 _DATE = re.compile(r"[0-9๐-๙]{1,2}\s*[/.-]\s*[0-9๐-๙]{1,2}\s*[/.-]\s*[0-9๐-๙]{2,4}")
 #: A cell of a dump that sets columns side by side with runs of spaces (``-layout``).
 _ALIGNED = re.compile(r"^ {3,}|\S {3,}\S")
@@ -95,11 +87,6 @@ def label_number(label: Raw | None) -> int | None:
     """A report label's number as read (None when unread or not digits)."""
     text = label.text.translate(_THAI_DIGITS) if label is not None else ""
     return int(text) if text.isdigit() else None
-
-
-def _is_flag_piece(text: str) -> bool:
-    """Whether ``text`` holds a flag cell's words only (at least one word)."""
-    return bool(_FLAG_PIECE.match(text)) and bool(text.strip(" :\t\n"))
 
 
 class ReportRead(Protocol):
@@ -137,24 +124,15 @@ def out_of_order(reports: Sequence[ReportRead]) -> str | None:
             return f"one report's cells name the budgets of reports {sorted(named)}"
         if any(_LABEL_TAIL.match(t) for t in texts):
             return "a report label's number stands apart from its words"
-        if len(_ON_PLAN.findall(joined)) > 1 or len(_ON_TARGET.findall(joined)) > 1:
+        if len(ON_PLAN.findall(joined)) > 1 or len(ON_TARGET.findall(joined)) > 1:
             return "one report holds two flags of one kind"
-        if any(_side_by_side(t) for t in texts):
+        if any(side_by_side(t) for t in texts):
             return "two flag cells' lines stand side by side"
         entry = texts[_date_at(texts):_progress_at(texts)]
-        if any(_is_flag_piece(t) and "เป็น" in t for t in entry) \
-                or any(_FLAG_END.search(t) for t in entry):
+        if any(is_flag_piece(t) and "เป็น" in t for t in entry) \
+                or any(FLAG_END.search(t) for t in entry):
             return "a flag cell's words stand among a report's narrative lines"
     return None
-
-
-def _side_by_side(text: str) -> bool:
-    """Whether a flag cell's ``text`` holds two flags' lines side by side.
-
-    ``: เป็นไป : ไม่เป็นไป`` (then ``ตามแผน ตามเป้า``): a flag's opening cut before its
-    last word by the next flag's colon.
-    """
-    return _is_flag_piece(text) and bool(_CUT_OPENING.search(text))
 
 
 def _date_at(texts: list[str]) -> int:
@@ -223,12 +201,12 @@ def _groups(doc: RepairedText, filled: list[tuple[ReportCell, bool]]) -> _Cells:
                 out.labels.append(label_number(label) or 0)
             after_label = True
             continue
-        elif _is_flag_piece(text):
+        elif is_flag_piece(text):
             if after_label or not groups:
                 out.loose_flags = True
             elif groups[-1].values:
                 groups[-1].cells.append(cell)
-                groups[-1].mixed |= _side_by_side(text)
+                groups[-1].mixed |= side_by_side(text)
             else:
                 groups[-1].mixed = True
             continue
@@ -239,7 +217,7 @@ def _groups(doc: RepairedText, filled: list[tuple[ReportCell, bool]]) -> _Cells:
         elif head is not None:
             cell = ReportCell(cell.line, cell.start + head.end(), text[head.end():], cell.first)
         text = cell.text
-        glued = _FLAG_END.search(text) or _FLAG_AFTER_VALUE.search(text)
+        glued = FLAG_END.search(text) or FLAG_AFTER_VALUE.search(text)
         if glued is not None:  # a flag's words the dump set on the row's line
             text = text[:glued.start()]
             cell = ReportCell(cell.line, cell.start, text, cell.first)
@@ -288,7 +266,7 @@ def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str
     (:func:`~bma_etl.layouts.legacy_cells.filled_cells`); ``why``: what
     :func:`out_of_order` saw; ``read_row`` reads a ``report`` made of a row's number
     and cells (the layout's own reader). A row keeps its flags only when the rows
-    stand under their own labels and it holds its two alone (:func:`_own_flags`);
+    stand under their own labels and it holds its two alone (:func:`~.legacy_dump_flags.own_flags`);
     a narrative holding another column's text is dropped. The finding
     (``interleaved_columns``) goes to ``findings``.
     """
@@ -312,14 +290,15 @@ def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str
             unnumbered += 1
             continue
         row = read_row(doc, len(rows) + 1, report(raw, group.cells))
-        if not (by_label and not cells.loose_flags and _own_flags(group)):
+        texts = [c.text for c in group.cells]
+        if not (by_label and not cells.loose_flags and own_flags(texts, group.mixed)):
             row.fields.pop("on_plan", None)
             row.fields.pop("on_target", None)
         elif "on_plan" in row.fields or "on_target" in row.fields:
             flagged += 1
         if group.headed:
             row.fields.pop("detail", None)
-        _clean_narrative(doc, row, group.mixed)
+        clean_narrative(doc, row, group.mixed)
         seen[number] = seen.get(number, 0) + 1
         rows.append(row)
     twice = {n for n, k in seen.items() if k > 1}
@@ -337,9 +316,19 @@ def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str
     kept = f" (but for {flagged} row(s) holding their own two flags only)" if flagged else ""
     findings.append(Finding(
         "progress_updates", None, None, "warning", "interleaved_columns",
-        f"the report table's text came out of the page's order ({why}): each report read "
+        f"{_REGROUPED} ({why}): each report read "
         f"by the number its own budget names, its flags NULL{kept}{lost}{stray}"))
     return rows
+
+
+def regrouped_in(out: Extraction) -> bool:
+    """Whether ``out``'s report table was read again by :func:`regrouped`.
+
+    Its latest report's progress is then the project's, or none: an earlier one never
+    stands in for a row the dump's order lost.
+    """
+    return any(f.code == "interleaved_columns" and f.message.startswith(_REGROUPED)
+               for f in out.findings)
 
 
 def _is_number(row: RawRow, numbers: set[int] | None) -> int:
@@ -349,44 +338,3 @@ def _is_number(row: RawRow, numbers: set[int] | None) -> int:
     if numbers is None:
         return number or 0
     return int(number in numbers)
-
-
-def _own_flags(group: _Group) -> bool:
-    """Whether a row's cells hold one flag of each kind, after its values, and no other.
-
-    Only then are they the row's own: a flag's words among its narrative, or two of a
-    kind (another row's moved in), or one alone (its other moved out) are not.
-    """
-    joined = _SPACE.sub("", "".join(c.text for c in group.cells))
-    return not group.mixed and len(_ON_PLAN.findall(joined)) == 1 \
-        and len(_ON_TARGET.findall(joined)) == 1
-
-
-def _clean_narrative(doc: RepairedText, row: RawRow, mixed: bool) -> None:
-    """A row's narrative without the flag cells' words a dump set among its lines.
-
-    A piece that is a flag's words only goes; a flag's opening at a piece's end is cut
-    (``…เรียบร้อย :: : เป็นไป``). When another column's text remains (a flag's words
-    after a colon, a percent, the budget's label; in a row whose flag's words stood
-    among its lines, ``mixed``, a flag's last words after a line's own, ``… แผน``) the
-    narrative is NULL.
-    """
-    pieces = row.fields.get("detail")
-    if not isinstance(pieces, list):
-        return
-    kept: list[Raw] = []
-    for piece in pieces:
-        if _is_flag_piece(piece.text):
-            continue
-        end = _FLAG_END.search(piece.text)
-        if end is not None:
-            cut = doc.sub_raw(piece, 0, end.start())
-            if cut is None:
-                continue
-            piece = cut
-        kept.append(piece)
-    if not kept or any(_NOT_NARRATIVE.search(p.text) or (mixed and _FLAG_TAIL.search(p.text))
-                       for p in kept):
-        row.fields.pop("detail", None)
-    else:
-        row.fields["detail"] = kept
