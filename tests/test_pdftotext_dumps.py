@@ -9,8 +9,8 @@ finding. The table is now read by what each row states itself (the budget's
 ``(ครั้งที่ n)``), its flags NULL unless a row holds its own two alone, with an
 ``interleaved_columns`` finding (:mod:`bma_etl.layouts.legacy_dump_order`).
 
-The documents are generated (``bench/corpus``), printed by Chromium in Sarabun and
-dumped by ``pdftotext`` (``make venv`` installs poppler-utils); a second kind of
+The documents are generated (``bench/corpus``), printed by Chromium or ReportLab in
+Sarabun and dumped by ``pdftotext`` (``make venv`` installs poppler-utils); a second kind of
 dump is made from a generated form's table by the order poppler gave an outside
 tester's Chromium print: the first label's number and the first row's values after
 the last row, each row's flag words on the lines of its entry.
@@ -57,19 +57,25 @@ def _assert_read(path: Path, truth: dict[str, Any], codes: set[str] | None = Non
     assert codes is None or codes <= found, found
 
 
-@pytest.mark.parametrize(("generator", "seed"), [
-    ("legacy_tab", 4),  # labels, flag cells and rows in separate runs, rows 7 … 3 reversed
-    ("legacy_pipe", 1),  # row 4's target flag after row 5's plan flag; 5's progress cut
-    ("legacy_html", 1),  # flag lines between a narrative's lines
+@pytest.mark.parametrize(("producer", "generator", "seed"), [
+    # labels, flag cells and rows in separate runs, rows 7 … 3 reversed
+    ("chromium", "legacy_tab", 4),
+    ("chromium", "legacy_pipe", 1),  # row 4's target flag after row 5's; 5's progress cut
+    ("chromium", "legacy_html", 1),  # flag lines between a narrative's lines
+    ("reportlab", "legacy_tab", 4),  # ``รายงานครั้`` / ``งที่๑``: the label cut in its word
+    ("reportlab", "legacy_tab", 2),  # ``รายงานครั้งที่`` / ``1``; row 2's flags under label 3
 ])
-def test_chromium_print_dumped_in_reading_order_reads_no_wrong_value(
-        generator: str, seed: int, tmp_path: Path) -> None:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
+def test_a_print_dumped_in_reading_order_reads_no_wrong_value(
+        producer: str, generator: str, seed: int, tmp_path: Path) -> None:
     doc = GENERATORS[generator](_rng(seed, generator, 0))
     pdf = tmp_path / "printed.pdf"
-    render.render_chromium(doc, pdf, "Sarabun", font_file("Sarabun"),
-                           _rng(seed, generator, 0, "chromium"))
+    rng = _rng(seed, generator, 0, producer)
+    if producer == "chromium":
+        if not render.have("chromium"):
+            pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
+        render.render_chromium(doc, pdf, "Sarabun", font_file("Sarabun"), rng)
+    else:
+        render.render_reportlab(doc, pdf, "Sarabun", font_file("Sarabun"), rng)
     _assert_read(_pdftotext(pdf, tmp_path / "dump.txt"), json.loads(doc.truth_json()),
                  {"interleaved_columns"})
 

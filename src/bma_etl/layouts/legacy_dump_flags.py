@@ -37,11 +37,22 @@ _NOT_NARRATIVE = re.compile(
 #: ``(ครั้งที่ 5) ตามแผน``): cut, the amount on the next line then joins its label.
 FLAG_AFTER_VALUE = re.compile(r"(?<=[)=ท])(?:\s+(?:[:]|ไม่|เป็น|ไป|ตาม|แผน|เป้[าำ]|หมาย)+)+\s*$")
 _SPACE = re.compile(r"\s+")
+#: Whole flags, each after its colon (``: เป็นไปตามแผน : ไม่เป็นไปตามเป้าหมาย``).
+_WHOLE_FLAGS = re.compile(r"(?:\s*:\s*(?:ไม่)?เป็นไปตาม\s*(?:แผน|เป้าหมาย)\s*)+")
 
 
 def is_flag_piece(text: str) -> bool:
     """Whether ``text`` holds a flag cell's words only (at least one word)."""
     return bool(FLAG_PIECE.match(text)) and bool(text.strip(" :\t\n"))
+
+
+def cut_flag_piece(text: str) -> bool:
+    """Whether ``text`` is a flag cell's words only, and not whole flags.
+
+    ``: เป็นไป``, ``หมาย``, ``เป็นไปตามแผน : ไม่เป็นไปตาม``: a flag's lines the dump set
+    apart; ``: เป็นไปตามแผน`` in a cell of its own is a flag column's cell.
+    """
+    return is_flag_piece(text) and not _WHOLE_FLAGS.fullmatch(text)
 
 
 def side_by_side(text: str) -> bool:

@@ -42,6 +42,7 @@ from bma_etl.layouts.legacy_dump_flags import (
     ON_PLAN,
     ON_TARGET,
     clean_narrative,
+    cut_flag_piece,
     is_flag_piece,
     own_flags,
     side_by_side,
@@ -52,10 +53,12 @@ from bma_etl.matchkey import search_key
 
 #: A budget's label naming its report (``งบประมาณที่เบิกใช้ (ครั้งที่ 7)``).
 _BUDGET_NO = re.compile(rf"{BUDGET_LABEL}\s*\(\s*ครั้งที่\s*(?P<no>[0-9๐-๙]{{1,3}})\s*\)")
-#: A report label's number apart from its words (``ครั้งที่1``, ``ที่๘`` under ``รายงานครั้ง``).
-_LABEL_TAIL = re.compile(r"^\s*(?:ครั้ง)?ที่\s*(?P<no>[0-9๐-๙]{1,3})\s*$")
-#: A report label's words without their number (``รายงาน``, ``รายงานครั้ง``).
-_LABEL_HEAD = re.compile(r"^\s*รายงาน(?:ครั้ง)?\s*$")
+#: A report label's number apart from its words (``ครั้งที่1``; ``ที่๘`` under ``รายงานครั้ง``,
+#: ``งที่๑`` under ``รายงานครั้``: a wrap may cut the word).
+_LABEL_TAIL = re.compile(r"^\s*[ครั้ง]{0,5}ที่\s*(?P<no>[0-9๐-๙]{1,3})\s*$")
+#: A report label's words without their number (``รายงาน``, ``รายงานครั้ง``, ``รายงานครั้``).
+_LABEL_HEAD = re.compile(r"^\s*รายงาน[ครั้ง]{0,5}(?:ที่)?\s*$")
+_BARE_NO = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,3})\s*$")
 #: ...before the row's first line on the same line (``รายงานครั้ง :: 18/10/2562 : …``).
 _HEAD_BEFORE_DATE = re.compile(r"^\s*รายงาน(?:ครั้ง)?\s*(?=::)")
 #: The report table's column titles, a page's repeated head (``ผลการดำเนิน`` / ``งาน``).
@@ -122,15 +125,15 @@ def out_of_order(reports: Sequence[ReportRead]) -> str | None:
             return f"report {number}'s cells name report {min(named - {number})}'s budget"
         if alone and len(named) > 1:  # (a narrative may quote a budget, on its row's line)
             return f"one report's cells name the budgets of reports {sorted(named)}"
-        if any(_LABEL_TAIL.match(t) for t in texts):
+        if any(_LABEL_TAIL.match(t) for t in texts[_progress_at(texts):]):
             return "a report label's number stands apart from its words"
         if len(ON_PLAN.findall(joined)) > 1 or len(ON_TARGET.findall(joined)) > 1:
             return "one report holds two flags of one kind"
         if any(side_by_side(t) for t in texts):
             return "two flag cells' lines stand side by side"
         entry = texts[_date_at(texts):_progress_at(texts)]
-        if any(is_flag_piece(t) and "เป็น" in t for t in entry) \
-                or any(FLAG_END.search(t) for t in entry):
+        if any(cut_flag_piece(t) and "เป็น" in t for t in entry) \
+                or any((m := FLAG_END.search(t)) and t[:m.start()].strip() for t in entry):
             return "a flag cell's words stand among a report's narrative lines"
     return None
 
@@ -182,11 +185,19 @@ def _groups(doc: RepairedText, filled: list[tuple[ReportCell, bool]]) -> _Cells:
     groups = out.groups
     label: Raw | None = None  # the last label read, until a row takes it
     after_label = False  # a label's cell read and no row opened since
+    after_head = False  # the cell before was a label's words without their number
+    head_opened = False  # ...and opened a row (its date after them on the line)
     for cell, leading in filled:
         text = cell.text
         found = report_label(text) if leading else None
-        tail = _LABEL_TAIL.match(text)
+        # a label's number apart (``ครั้งที่1``; ``1`` under ``รายงานครั้งที่``), never in a
+        # row's narrative (``…ตรวจรับงานงวด`` / ``ที่ 2``)
+        tail = (_LABEL_TAIL.match(text) or (_BARE_NO.match(text) if after_head else None)) \
+            if after_head or not groups or groups[-1].values else None
         head = _HEAD_BEFORE_DATE.match(text)
+        opened_by_head = head_opened  # ``รายงานครั้ง :: 6/12/2563 : …`` / ``ที่1``
+        words_alone = bool(_LABEL_HEAD.match(text))
+        after_head, head_opened = words_alone or head is not None, False
         if found is not None and found[1] > found[0]:
             label = doc.raw_in(cell.line, cell.start + found[0], cell.start + found[1])
             out.labels.append(label_number(label) or 0)
@@ -194,11 +205,14 @@ def _groups(doc: RepairedText, filled: list[tuple[ReportCell, bool]]) -> _Cells:
             if not text[found[1]:].strip():
                 continue
             cell = ReportCell(cell.line, cell.start + found[1], text[found[1]:], False)
-        elif tail is not None or _LABEL_HEAD.match(text):  # a label's number or words apart
+        elif tail is not None or words_alone:  # a label's number or words apart
             if tail is not None:
                 label = doc.raw_in(cell.line, cell.start + tail.start("no"),
                                    cell.start + tail.end("no"))
                 out.labels.append(label_number(label) or 0)
+                if opened_by_head:  # the row its words opened is the label's
+                    groups[-1].label, label = label, None
+                    continue
             after_label = True
             continue
         elif is_flag_piece(text):
@@ -226,7 +240,7 @@ def _groups(doc: RepairedText, filled: list[tuple[ReportCell, bool]]) -> _Cells:
         if DATE_OPEN_RE.match(text) or (search_key(PROGRESS_LABEL, text[:40])
                                         and (not groups or has_progress)):
             groups.append(_Group([cell], label))
-            label, after_label = None, False
+            label, after_label, head_opened = None, False, head is not None
         elif groups:
             groups[-1].cells.append(cell)
         else:
