@@ -39,6 +39,7 @@ from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_out
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first, progress_fell
+from bma_etl.layouts.legacy_dump_order import regrouped_in
 from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
@@ -155,8 +156,9 @@ def extract(doc: RepairedText) -> Extraction:
     reports = reports or read_reports(doc, blocks.get("_reports", []), out)
     if reports:
         latest = latest_first(reports)
-        # after OCR an earlier report's progress stands in for no latest one it lost
-        last_pct = next((r.fields["progress_pct"] for r in latest[:1 if doc.ocr_used else None]
+        # an earlier report's progress never stands in for one OCR or a dump's order lost
+        only = 1 if doc.ocr_used or regrouped_in(out) else None
+        last_pct = next((r.fields["progress_pct"] for r in latest[:only]
                          if r.fields.get("progress_pct")), None)
         if last_pct is not None and not (doc.ocr_used and progress_fell(latest, out)):
             project.fields["progress_pct"] = last_pct

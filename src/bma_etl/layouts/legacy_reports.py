@@ -35,6 +35,7 @@ from bma_etl.layouts.legacy_cells import (
 )
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_detail_end import own_values_at
+from bma_etl.layouts.legacy_dump_order import DATE_OPEN_RE, out_of_order, regrouped
 from bma_etl.layouts.legacy_flag_options import without_unticked_flags
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
@@ -87,9 +88,6 @@ class _Report:
 #: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
 _SPECKS = re.compile(r"[\s\-.'|,;_~]*")
 
-#: A report's entry opens with its date (``:: 29/12/2565 :``, ``:: 6-11-2568 :``).
-_DATE_OPEN_RE = re.compile(r"^\s*::\s*(?:[0-9๐-๙]{1,2}\s*/|[0-9๐-๙]{1,2}([.-])[0-9๐-๙]{1,2}\1"
-                           r"|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-)")
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
     """The report rows of the table's ``lines``.
 
@@ -147,9 +145,9 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             rest = cell.text[no_end:]
             if rest.strip():
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + no_end, rest, False))
-        elif early or (leading and _DATE_OPEN_RE.match(cell.text) and (
+        elif early or (leading and DATE_OPEN_RE.match(cell.text) and (
                 (not reports and not doc.ocr_used)
-                or (reports and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)))):
+                or (reports and any(DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)))):
             early.append(cell)
         elif reports:
             reports[-1].cells.append(cell)
@@ -201,6 +199,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                                    if rep.date_place is not None}, out)
     without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out,
                            doc.ocr_used)
+    if not doc.ocr_used and (why := out_of_order(reports)):  # a dump's order: legacy_dump_order
+        rows = regrouped(doc, filled, why, _report_row, _Report, out.findings)
     return rows
 
 

@@ -25,7 +25,9 @@ columns read one cell as pieces of three (``นิยาม การลดป�
 ละส่งเสริมการคัดแยกขยะใ``). In a text so spread
 (:func:`bma_etl.read.text_dumps.spread`), a text or path value read over two lines
 or more that takes in four spaces or more inside a line is NULL with an
-``interleaved_columns`` warning; a value read within its column is kept.
+``interleaved_columns`` warning, and so is one read from one line whose cell goes on
+at the next line's same place, nothing left of it (its first line only: a plan's
+name cut at its wrap); a value read within its column is kept.
 
 pdfminer.six cuts words at the marks it lifts to another line; those it put back
 nowhere (:func:`bma_etl.read.text_dumps.rejoined_marks` found no letter for them)
@@ -102,6 +104,11 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
                 and _interleaved(text, prov.char_start, prov.char_end):
             code, why = "interleaved_columns", ("lines holding other columns' text beside it "
                                                 "(the dump set the PDF's columns side by side)")
+        elif columns and parser_kind(model, prov.field) in _KINDS \
+                and _goes_on_below(text, prov.char_start, prov.char_end):
+            code, why = "interleaved_columns", ("its cell's rest on the next line, beside "
+                                                "other columns' (the dump set the PDF's "
+                                                "columns side by side): the value is cut")
         elif doubled and parser_kind(model, prov.field) in _KINDS \
                 and doubled_tone(prov.raw_text):
             code, why = "doubled_tone_mark", ("a letter with two tone marks (the PDF's text "
@@ -123,6 +130,27 @@ def _interleaved(text: str, start: int | None, end: int | None) -> bool:
         return False
     span = text[start:end].strip()
     return "\n" in span and any(_GAP.search(line) for line in span.split("\n"))
+
+
+def _goes_on_below(text: str, start: int | None, end: int | None) -> bool:
+    """Whether a value read within one line of ``text`` goes on in its cell below.
+
+    Both lines are a table's (other columns' text four spaces or more apart on
+    each), and the next holds text from the value's own column on and nothing left
+    of it (no cell of a next row): the cell wrapped there (a plan's name
+    ``โครงการจัดทำแผนที่ภาพถ่ายทาง`` / ``อากาศเชิงเลขกรุงเทพมหานคร`` beside its amount's
+    ``บาท``), and the value read is its first line only.
+    """
+    if start is None or end is None or "\n" in text[start:end].strip():
+        return False
+    first = text.rfind("\n", 0, start) + 1
+    column = start - first
+    nxt_at = text.find("\n", end)
+    if column == 0 or nxt_at < 0:
+        return False
+    below = text[nxt_at + 1:text.find("\n", nxt_at + 1) % (len(text) + 1)]
+    return bool(_GAP.search(text, first, nxt_at)) and bool(_GAP.search(below)) \
+        and len(below) > column and not below[:column].strip() and not below[column].isspace()
 
 
 def _orphaned(text: str, start: int | None, end: int | None) -> bool:
