@@ -221,6 +221,12 @@ class Glyphs:
             self._lefts, self._rights = self._placed_edges()
         return self._lefts[index], self._rights[index]
 
+    def set_on(self, index: int, baseline: float) -> None:
+        """Stand character ``index`` on ``baseline`` (y, points): a box drawn off its line."""
+        at = self.origin(index)
+        if at is not None:
+            self._origins[index] = (at[0], baseline)
+
     def restate(self, index: int, left: float, right: float, size: float | None,
                 boxed: bool = True) -> None:
         """Make character ``index`` stand for a drawing other than its glyph.

@@ -38,9 +38,10 @@ from bma_etl.read.pdf_glyphs import JOINED, Glyphs
 from bma_etl.read.pdf_hex_spaces import advances, runs_joined, space_after, spaces_between
 
 #: The most the baselines of a box's two rows stand apart, in digit heights. Pango's
-#: rows touch (1.14 heights apart); lines of text stand at least 1.6 apart (a line
-#: pitch of 1.15 font sizes over digits 0.72 of a size high).
-ROW_PITCH = 1.35
+#: rows touch (1.14 heights apart) or, in Pango 1.50, stand 1.53 apart; lines of text
+#: stand at least 1.6 apart (a line pitch of 1.15 font sizes over digits 0.72 of a
+#: size high).
+ROW_PITCH = 1.56
 #: The least the rows stand apart (in digit heights): a row is over the other.
 ROW_LEAST = 0.8
 #: How far apart (in digit heights) a row's digits stand, at least and at most:
@@ -99,6 +100,7 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
         if chars is None:
             chars = list(raw)
         spans.append(_read_box(g, chars, rows, chr(code)))
+        _on_text_line(g, chars, spans[-1], frame)
         used.update(inside)
         g.frames.append(frame)
     if chars is None:
@@ -292,6 +294,30 @@ def _read_box(g: Glyphs, chars: list[str], rows: list[list[int]], char: str
 
 
 
+def _on_text_line(g: Glyphs, chars: list[str], span: tuple[int, int, int], frame: Box) -> None:
+    """Stand the character a box was read as on the baseline of the text beside it.
+
+    Pango centres a box on its line, so its lower row's baseline may stand off the
+    text's (Pango 1.50: a third of a font size under it) and the box read apart from
+    its words. The text nearest the box (before it, else after) whose baseline the
+    frame spans gives the line's baseline.
+    """
+    first, rep, last = span
+    for i in (*range(first - 1, max(first - _NEAR, -1), -1),
+              *range(last + 1, min(last + _NEAR, len(chars)))):
+        if chars[i] not in _WHITE and chars[i] != JOINED and chars[i] not in _HEX \
+                and not g.generated(i) and i not in g.boxed:
+            at = g.origin(i)
+            if at is not None and frame[1] <= at[1] <= frame[3]:
+                g.set_on(rep, at[1])
+                return
+
+
+#: How many characters either side of a box are looked at for the text beside it
+#: (the digits of two boxes and pdfium's breaks among them between).
+_NEAR = 24
+
+
 def _text_size(g: Glyphs, chars: list[str], first: int, last: int) -> float | None:
     """The font size of the text nearest the box (before it, else after), if any."""
     for i in (*range(first - 1, max(first - 8, -1), -1), *range(last + 1,
@@ -305,14 +331,22 @@ def _text_size(g: Glyphs, chars: list[str], first: int, last: int) -> float | No
 
 
 def framed(rule: tuple[float, float, float], frames: list[Box]) -> bool:
-    """Whether a vertical ``rule`` ``(x, bottom, top)`` is a side of one of ``frames``.
+    """Whether a vertical ``rule`` ``(x, bottom, top)`` is the sides of ``frames``.
 
     Within :data:`SIDE_SLACK` points (a rule is found from a path's bounds, its
-    stroke's width about it).
+    stroke's width about it); the sides of frames one above another that touch
+    (boxes on lines one under another: Pango 1.50's frames are as tall as a line)
+    make one rule.
     """
     x, bottom, top = rule
-    return any(min(abs(x - f[0]), abs(x - f[2])) <= SIDE_SLACK and f[1] - SIDE_SLACK <= bottom
-               and top <= f[3] + SIDE_SLACK for f in frames)
+    spans = sorted((f[1], f[3]) for f in frames
+                   if min(abs(x - f[0]), abs(x - f[2])) <= SIDE_SLACK)
+    reach = bottom + SIDE_SLACK  # covered up to here
+    for low, high in spans:
+        if low - SIDE_SLACK > reach:
+            break
+        reach = max(reach, high + SIDE_SLACK)
+    return bool(spans) and spans[0][0] - SIDE_SLACK <= bottom and reach >= top
 
 
 def frames_apart(paths: list[Box], strokes: list[Box], frames: list[Box]) -> list[Box]:

@@ -86,13 +86,14 @@ def runs_joined(g: Glyphs, chars: list[str], spans: list[tuple[int, int, int]],
     """Join the spaces pdfium made up between two boxes whose frames touch.
 
     Boxes set over each other (AbiWord's one-row boxes) confuse pdfium's spacing:
-    it makes a space up after each. ``spans``: each box's first digit, the one
-    read, as ``frames``.
+    it makes a space up after each, or a line break where a box's rows stand apart
+    as lines do (Pango 1.50 sets them 1.5 digit heights apart). ``spans``: each
+    box's first digit, the one read, as ``frames``.
     """
     frame_at = {first: frame for (first, _, _), frame in zip(spans, frames, strict=True)}
     for (_, _, last), frame in zip(spans, frames, strict=True):
         k = last + 1
-        while k < len(chars) and chars[k] in " \u00a0" and g.generated(k):
+        while k < len(chars) and chars[k] in " \u00a0\r\n" and g.generated(k):
             k += 1
         other = frame_at.get(k)
         if other is not None and abs(other[1] - frame[1]) < 0.5 and other[0] <= frame[2]:
