@@ -53,6 +53,10 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory apt-install \
 	  APT_CHECK='ldconfig -p | grep -q libpangoft2-1.0.so.0' \
 	  APT_PKGS='libpango-1.0-0 libpangoft2-1.0-0' APT_WHY='the tests of WeasyPrint prints'
+	@# Ghostscript re-distils prints (text drawn as outlines: gs -dNoOutputFonts; junk
+	@# text maps): tests/test_ocr_cut_rows.py, tests/test_outlined_text.py and others.
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v gs >/dev/null' \
+	  APT_PKGS='ghostscript' APT_WHY='the tests of PDFs re-distilled by Ghostscript'
 	@# The tests of spreadsheet prints (a form kept in Calc) print generated sheets with Calc.
 	@$(MAKE) --no-print-directory apt-install \
 	  APT_CHECK='test -e /usr/lib/libreoffice/program/libsclo.so' \
