@@ -44,7 +44,7 @@ _DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 def outline_numbers(field: str, value: str) -> tuple[str, ...] | None:
     """The parts of the outline number opening a strategy ``value``, in Arabic digits.
 
-    None when the value opens with no number holding a digit.
+    None when the value opens with no number (a dotted one holding no digit is none).
 
     >>> outline_numbers("strategy_goal", "๑.๔.๒ ประชาชนมีทางเดินเท้า")
     ('1', '4', '2')
@@ -53,8 +53,9 @@ def outline_numbers(field: str, value: str) -> tuple[str, ...] | None:
     >>> outline_numbers("strategy_indicator", "ร้อยละของทางเดิน") is None
     True
     """
-    match = (_ISSUE if field == "strategy_issue" else _DOTTED).match(value)
-    if match is None or not _DIGIT.search(match["n"]):
+    issue = field == "strategy_issue"  # after ด้านที่ a sign is the number, misread or not
+    match = (_ISSUE if issue else _DOTTED).match(value)
+    if match is None or not (issue or _DIGIT.search(match["n"])):
         return None
     return tuple(to_arabic_digits(part) for part in match["n"].split("."))
 
