@@ -88,3 +88,21 @@ def test_an_outline_read_right_is_kept(seed: int) -> None:
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert not normalized.findings
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_dot_ocr_lost_is_put_back_from_the_lines_above(seed: int) -> None:
+    rng = random.Random(seed)
+    written = _lines([_thai(rng.randint(1, 12)) for _ in range(4)])
+    field = rng.choice(OUTLINE_FIELDS[1:])  # a dotted line, one of its dots lost
+    number, name = written[field].split(" ", 1)
+    dots = [i for i, c in enumerate(number) if c == "."]
+    at = rng.choice(dots)
+    read = dict(written)
+    read[field] = f"{number[:at]}{number[at + 1:]} {name}"
+    normalized = _normalized(read)
+    drop_outline_misreads(normalized)
+    assert normalized.rows[0].values == written
+    (finding,) = normalized.findings
+    assert (finding.field, finding.code) == (field, "ocr_outline_repaired")
+    assert read[field] in finding.message

@@ -11,7 +11,11 @@ The page states each level of the outline more than once; those statements are
 compared (:func:`outline_numbers`, :func:`disagreeing`). Where the fields stating a
 level read it differently, OCR misread at least one of them and which is not known:
 every field stating that level is NULL with an ``ocr_doubtful_value`` quality issue
-quoting what OCR read and the numbers that disagree. A field without an outline
+quoting what OCR read and the numbers that disagree. One exception is repaired:
+a line whose number lost a dot (``๒๓.๑`` under ``ด้านที่ ๒`` and ``๒.๓``), its digits
+those of the lines above it (which agree) followed by one part of its own, is
+written with the dot put back (``๒.๓.๑``), with an ``ocr_outline_repaired`` warning
+quoting what OCR read (:func:`lost_dot`). A field without an outline
 number (an indicator printed without one) is not compared. Numbers read the same
 way by every field are kept: a digit the model misreads the same way each time
 (``๔`` as ``๕``) is not caught here.
@@ -22,11 +26,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bma_etl.document import Finding
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized
 from bma_etl.normalize.trust_drops import Dropped, drop_value, forget_provenance, loaded_values
 
-__all__ = ["OUTLINE_FIELDS", "disagreeing", "drop_outline_misreads", "outline_numbers"]
+__all__ = ["OUTLINE_FIELDS", "disagreeing", "drop_outline_misreads", "lost_dot",
+           "outline_numbers"]
 
 #: The projects' strategy columns, from the top of the outline down.
 OUTLINE_FIELDS = ("strategy_issue", "strategy_sub_issue", "strategy_goal",
@@ -39,6 +45,11 @@ _ISSUE = re.compile("^\\s*\u0e14\u0e49\u0e32\u0e19\u0e17\u0e35\u0e48\\s*"
 _DOTTED = re.compile("^\\s*(?P<n>[^\\s.\u2013\\-]{1,3}(?:\\.[^\\s.\u2013\\-]{1,3})+)\\.?"
                      "(?=[\\s\u2013\\-]|$)")
 _DIGIT = re.compile("[0-9\u0e50-\u0e59]")
+#: A number of digits alone opening a line (``๓๑๐ - …``: ``๓.๑๐`` its one dot lost), read
+#: as an outline number in the lines that always print one; an indicator may open with
+#: a count (``๕ ชุมชน …``) and is not read so.
+_BARE = re.compile("^\\s*(?P<n>[0-9\u0e50-\u0e59]{1,6})(?=[\\s\u2013\\-]|$)")
+_BARE_NUMBERED = frozenset({"strategy_sub_issue", "strategy_goal"})
 
 
 def outline_numbers(field: str, value: str) -> tuple[str, ...] | None:
@@ -55,6 +66,8 @@ def outline_numbers(field: str, value: str) -> tuple[str, ...] | None:
     """
     issue = field == "strategy_issue"  # after ด้านที่ a sign is the number, misread or not
     match = (_ISSUE if issue else _DOTTED).match(value)
+    if match is None and field in _BARE_NUMBERED:
+        match = _BARE.match(value)
     if match is None or not (issue or _DIGIT.search(match["n"])):
         return None
     return tuple(to_arabic_digits(part) for part in match["n"].split("."))
@@ -81,6 +94,43 @@ def disagreeing(numbers: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
+def lost_dot(numbers: dict[str, tuple[str, ...]], field: str) -> tuple[str, ...] | None:
+    """``field``'s outline parts with a dot OCR lost put back, or None when not so.
+
+    The other fields must agree with each other and state the levels above
+    ``field``'s own; ``field``'s digits must be theirs followed by one part more.
+
+    >>> lost_dot({"strategy_issue": ("2",), "strategy_sub_issue": ("2", "3"),
+    ...           "strategy_goal": ("23", "1")}, "strategy_goal")
+    ('2', '3', '1')
+    """
+    depth = OUTLINE_FIELDS.index(field) + 1
+    parts = numbers[field]
+    others = {f: p for f, p in numbers.items() if f != field}
+    if len(parts) >= depth or not others or disagreeing(others) \
+            or not all(p.isdigit() for p in parts):
+        return None
+    above = max(others.values(), key=len)[:depth - 1]
+    if len(above) != depth - 1:
+        return None
+    head, joined = "".join(above), "".join(parts)
+    rest = joined[len(head):]
+    if not joined.startswith(head) or not rest or not joined.endswith(parts[-1]) \
+            or len(rest) > len(parts[-1]):
+        return None
+    return (*above, rest)
+
+
+def _written(value: str, field: str, parts: tuple[str, ...]) -> str:
+    """``value`` with its opening outline number written as ``parts`` (in its digits)."""
+    match = _DOTTED.match(value) or _BARE.match(value)
+    assert match is not None
+    number = ".".join(parts)
+    if re.search("[\u0e50-\u0e59]", match["n"]):
+        number = "".join(chr(0x0E50 + int(c)) if c.isdigit() else c for c in number)
+    return value[:match.start("n")] + number + value[match.end("n"):]
+
+
 def drop_outline_misreads(normalized: Normalized) -> None:
     """NULL each project's strategy values whose outline numbers disagree (in place).
 
@@ -98,7 +148,21 @@ def drop_outline_misreads(normalized: Normalized) -> None:
         if parts is not None:
             by_row.setdefault(id(row), []).append((prov, row, parts))
     for found in by_row.values():
-        doubts = disagreeing({prov.field: parts for prov, _, parts in found})
+        numbers = {prov.field: parts for prov, _, parts in found}
+        doubts = disagreeing(numbers)
+        for prov, row, _ in found:
+            mended = lost_dot(numbers, prov.field) if prov.field in doubts else None
+            if mended is None or disagreeing({**numbers, prov.field: mended}):
+                continue
+            read = row.values[prov.field]
+            row.values[prov.field] = _written(read, prov.field, mended)
+            line = f"line {prov.line_no}: " if prov.line_no else ""
+            normalized.findings.append(Finding(
+                prov.table_name, prov.row_ordinal, prov.field, "warning",
+                "ocr_outline_repaired", f"{line}OCR read {read!r}: the dot its outline number "
+                "lost put back, as the strategy lines above it number it"))
+            numbers[prov.field] = mended
+            doubts = disagreeing(numbers)
         for prov, row, _ in found:
             why = doubts.get(prov.field)
             if why is None:
