@@ -144,7 +144,10 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
     of its blocks (a paragraph line of fixture 002's scan, with lines held to 2.5
     blob heights). A band is rows with ink (:data:`MISSED_INK`) at whose height no
     word of the page stands, at least :data:`MISSED_HEIGHT` median word heights
-    tall (rules and specks are thinner), with a margin of one word height.
+    tall (rules and specks are thinner), with a margin of one word height. Ink in a
+    vertical run of :data:`MISSED_RULE_HEIGHTS` word heights is not counted: a 1x
+    screenshot's table rules and dark window edge (2 % of each pixel row) made every
+    gap between its rows such a band, read again as junk glued onto the values.
     """
     from bma_etl.read.ocr_image import otsu_threshold
 
@@ -174,9 +177,9 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
 
 
 def _vertical_runs(ink: np.ndarray, length: int, chunk: int = 512) -> np.ndarray:
-    """Pixels of ``ink`` (a boolean ``(height, width)`` array) in a vertical run of at
-    least ``length`` pixels: a morphological opening by a ``length``-tall line.
+    """Pixels of ``ink`` (a boolean ``(height, width)`` array) in a long vertical run.
 
+    A run is ``length`` pixels or more: a morphological opening by a line that tall.
     Worked ``chunk`` columns at a time, to keep a 400 dpi page's sums small.
     """
     out = np.zeros_like(ink)
