@@ -80,3 +80,31 @@ def test_a_1x_jpeg_screenshot_of_a_detail_page_reads_its_values(seed: str,
     glued = [lost for lost in wrong if len(str(lost[2])) > len(str(lost[1])) + 2]
     assert glued == [], glued  # no text of another line glued onto a value
     assert got.right >= got.total - 1, got.lost  # one letter OCR misreads at most
+
+
+@pytest.mark.parametrize("edge", [0, 48])
+def test_rules_and_a_dark_edge_between_rows_are_no_missed_line(edge: int) -> None:
+    """A ruled table's rows, every word read: the gaps between them, crossed by the
+    table's vertical rules and the window's dark edge (``edge`` px), are no band to read
+    again; a line of text no word covers still is."""
+    from PIL import ImageDraw
+
+    from bma_etl.read.ocr_tsv import missed_bands
+
+    page = Image.new("L", (2400, 1400), 255)
+    draw = ImageDraw.Draw(page)
+    rows = [(100 + 90 * i, 140 + 90 * i) for i in range(12)]  # text 40 px tall, 50 apart
+    for x in (80, 800, 2300):  # the table's vertical rules, 3 px wide
+        draw.rectangle((x, 80, x + 2, 1180), fill=0)
+    if edge:
+        draw.rectangle((2400 - edge, 0, 2399, 1399), fill=0)
+    words = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t"
+             "height\tconf\ttext"]
+    for n, (top, bottom) in enumerate(rows):
+        for left in range(100, 1400, 60):  # letters: 40 px boxes 20 px apart
+            draw.rectangle((left, top, left + 39, bottom), fill=0)
+        if n != 7:  # row 8 left out of the page's layout
+            box = f"100\t{top}\t1300\t{bottom - top}"
+            words += [f"4\t1\t1\t1\t{n + 1}\t0\t{box}\t-1\t",
+                      f"5\t1\t1\t1\t{n + 1}\t1\t{box}\t90\tword"]
+    assert missed_bands(page, "\n".join(words)) == [(rows[7][0] - 40, rows[7][1] + 41)]
