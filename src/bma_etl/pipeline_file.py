@@ -186,6 +186,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_text import drop_junk_readings
 
         drop_junk_readings(normalized)
+        from bma_etl.normalize.trust_outline import drop_outline_misreads
+
+        drop_outline_misreads(normalized)
     if source.media_type == "text/plain":  # a PDF's text dump: glyphs its text map misnamed
         from bma_etl.normalize.trust_clusters import drop_dump_misreads
 

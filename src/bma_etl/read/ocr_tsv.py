@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
@@ -28,6 +29,10 @@ MISSED_BLOCK = 10_000
 MISSED_INK = 0.012
 #: ...and such rows make a missed line when they run this many median word heights.
 MISSED_HEIGHT = 0.6
+#: Ink running down the page this many median word heights unbroken is no text: a
+#: table's vertical rules, a screenshot's scroll bar or window edge. It is not
+#: counted, else it fills every gap between a table's rows past :data:`MISSED_INK`.
+MISSED_RULE_HEIGHTS = 3
 
 
 @dataclass(slots=True)
@@ -139,7 +144,10 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
     of its blocks (a paragraph line of fixture 002's scan, with lines held to 2.5
     blob heights). A band is rows with ink (:data:`MISSED_INK`) at whose height no
     word of the page stands, at least :data:`MISSED_HEIGHT` median word heights
-    tall (rules and specks are thinner), with a margin of one word height.
+    tall (rules and specks are thinner), with a margin of one word height. Ink in a
+    vertical run of :data:`MISSED_RULE_HEIGHTS` word heights is not counted: a 1x
+    screenshot's table rules and dark window edge (2 % of each pixel row) made every
+    gap between its rows such a band, read again as junk glued onto the values.
     """
     from bma_etl.read.ocr_image import otsu_threshold
 
@@ -151,8 +159,9 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
     for top, bottom in boxes:
         read[max(0, top - 2):bottom + 3] = b"\x01" * len(read[max(0, top - 2):bottom + 3])
     threshold = otsu_threshold(page)
-    ink = page.point(lambda v: 255 if v < threshold else 0)
-    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    ink = np.asarray(page.convert("L")) < threshold
+    ink &= ~_vertical_runs(ink, round(MISSED_RULE_HEIGHTS * height))
+    rows = np.rint(ink.mean(axis=1) * 255).tolist()
     limit = 255 * MISSED_INK
     bands: list[tuple[int, int]] = []
     start: int | None = None
@@ -165,6 +174,30 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
                 bands.append((max(0, start - pad), min(page.height, y + pad)))
             start = None
     return bands
+
+
+def _vertical_runs(ink: np.ndarray, length: int, chunk: int = 512) -> np.ndarray:
+    """Pixels of ``ink`` (a boolean ``(height, width)`` array) in a long vertical run.
+
+    A run is ``length`` pixels or more: a morphological opening by a line that tall.
+    Worked ``chunk`` columns at a time, to keep a 400 dpi page's sums small.
+    """
+    out = np.zeros_like(ink)
+    height = ink.shape[0]
+    if length < 2 or height < length:
+        return out
+    ys = np.arange(height)
+    low = np.maximum(ys - length + 1, 0)
+    for left in range(0, ink.shape[1], chunk):
+        part = ink[:, left:left + chunk]
+        sums = np.zeros((height + 1, part.shape[1]), dtype=np.int32)
+        np.cumsum(part, axis=0, out=sums[1:])
+        starts = (sums[length:] - sums[:-length]) == length  # [y, y + length) all ink
+        marks = np.zeros_like(sums)
+        np.cumsum(starts, axis=0, out=marks[1:starts.shape[0] + 1])
+        marks[starts.shape[0] + 1:] = marks[starts.shape[0]]
+        out[:, left:left + chunk] = (marks[ys + 1] - marks[low]) > 0  # a run in (y-length, y]
+    return out
 
 
 #: A word of Latin letters (two or more) that Tesseract's ``tha+eng`` may have made
