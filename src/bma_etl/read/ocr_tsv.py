@@ -160,8 +160,19 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
         read[max(0, top - 2):bottom + 3] = b"\x01" * len(read[max(0, top - 2):bottom + 3])
     threshold = otsu_threshold(page)
     ink = np.asarray(page.convert("L")) < threshold
+    if not _bands(np.rint(ink.mean(axis=1) * 255).tolist(), read, height):
+        return []  # (taking the runs out only lowers each row's ink: most pages stop here)
     ink &= ~_vertical_runs(ink, round(MISSED_RULE_HEIGHTS * height))
-    rows = np.rint(ink.mean(axis=1) * 255).tolist()
+    return _bands(np.rint(ink.mean(axis=1) * 255).tolist(), read, height, page.height)
+
+
+def _bands(rows: list[float], read: bytearray, height: float, bottom: int = 0
+           ) -> list[tuple[int, int]]:
+    """The bands of ``rows`` (each pixel row's ink, 0-255) that no word stands beside.
+
+    ``read``: 1 for each pixel row a word covers; ``height``: the median word height;
+    ``bottom``: the page's height, where a band's margin ends (0: the bands unpadded).
+    """
     limit = 255 * MISSED_INK
     bands: list[tuple[int, int]] = []
     start: int | None = None
@@ -170,8 +181,8 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
             start = y if start is None else start
         elif start is not None:
             if y - start >= MISSED_HEIGHT * height:
-                pad = round(height)
-                bands.append((max(0, start - pad), min(page.height, y + pad)))
+                pad = round(height) if bottom else 0
+                bands.append((max(0, start - pad), min(bottom, y + pad) if bottom else y))
             start = None
     return bands
 
