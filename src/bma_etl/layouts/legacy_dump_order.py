@@ -272,8 +272,8 @@ def _budget_number(doc: RepairedText, group: _Group) -> tuple[int, Raw | None] |
 
 
 def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str,
-              read_row: RowReader, report: ReportMaker, findings: list[Finding]
-              ) -> list[RawRow]:
+              read_row: RowReader, report: ReportMaker, findings: list[Finding],
+              by_place: list[RawRow]) -> list[RawRow]:
     """The report rows of an out-of-order table, read by what each row states itself.
 
     ``filled``: the table's filled cells in reading order
@@ -282,7 +282,10 @@ def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str
     and cells (the layout's own reader). A row keeps its flags only when the rows
     stand under their own labels and it holds its two alone (:func:`~.legacy_dump_flags.own_flags`);
     a narrative holding another column's text is dropped. The finding
-    (``interleaved_columns``) goes to ``findings``.
+    (``interleaved_columns``) goes to ``findings``. When no row states its number,
+    the rows read by place (``by_place``) are returned as they are, and no finding: a
+    reading of nothing is no better one (a form whose row the reader joined to the one
+    above, read so, holds two flags of one kind).
     """
     cells = _groups(doc, filled)
     stated = [(g, _budget_number(doc, g)) for g in cells.groups]
@@ -319,6 +322,8 @@ def regrouped(doc: RepairedText, filled: list[tuple[ReportCell, bool]], why: str
     if twice:  # two rows stating one number: which is the report's is not known
         rows = [r for r in rows if not _is_number(r, twice)]
         unnumbered += sum(seen[n] for n in twice)
+    if not rows and by_place:
+        return by_place
     # the dump's order is not the page's: the rows go by the numbers they state
     rows.sort(key=lambda r: _is_number(r, None))
     for i, row in enumerate(rows, start=1):

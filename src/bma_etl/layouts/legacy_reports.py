@@ -200,7 +200,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out,
                            doc.ocr_used)
     if not doc.ocr_used and (why := out_of_order(reports)):  # a dump's order: legacy_dump_order
-        rows = regrouped(doc, filled, why, _report_row, _Report, out.findings)
+        rows = regrouped(doc, filled, why, _report_row, _Report, out.findings, rows)
     return rows
 
 
