@@ -318,24 +318,17 @@ def assert_swot_read(text: str, want: list[dict[str, Any]],
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
 
 
-def chromium_word_lines(font: Path, words: list[str], tmp_path: Path,
-                        px: int = 14) -> list[str]:
-    """The lines the PDF reader gives of ``words``, one paragraph each, set in the font
-    file ``font`` at ``px`` CSS pixels and printed by headless Chromium without header
-    and footer."""
+def chromium_words_print(font: Path, words: list[str], out: Path, px: int = 14) -> Path:
+    """``words``, one paragraph each, set in the font file ``font`` at ``px`` CSS pixels
+    and printed by headless Chromium without header and footer to ``out``."""
     import html
     import subprocess
     import tempfile
-
-    import pypdfium2 as pdfium
-
-    from bma_etl.read.pdf_layout import page_lines
 
     body = "".join(f"<p>{html.escape(line)}</p>" for line in words)
     page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
             f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: {px}px; }}"
             f"</style></head><body>{body}</body></html>")
-    out = tmp_path / "words.pdf"
     with tempfile.TemporaryDirectory(prefix="bma-words-") as tmp:
         src = Path(tmp) / "page.html"
         src.write_text(page, encoding="utf-8")
@@ -343,11 +336,64 @@ def chromium_word_lines(font: Path, words: list[str], tmp_path: Path,
                         "--no-first-run", f"--user-data-dir={tmp}/profile",
                         "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
                        capture_output=True, timeout=120, check=True)
-    doc = pdfium.PdfDocument(out)
+    return out
+
+
+def chromium_word_lines(font: Path, words: list[str], tmp_path: Path,
+                        px: int = 14) -> list[str]:
+    """The lines the PDF reader gives of ``words`` printed by :func:`chromium_words_print`."""
+    import pypdfium2 as pdfium
+
+    from bma_etl.read.pdf_layout import page_lines
+
+    doc = pdfium.PdfDocument(chromium_words_print(font, words, tmp_path / "words.pdf", px))
     try:
         return [line.text for line in page_lines(doc[0].get_textpage())]
     finally:
         doc.close()
+
+
+def paged(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
+    """Pages of lines as one text (a newline between pages) and each page's start offset."""
+    texts = ["\n".join(p) for p in pages]
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    return "\n".join(texts), tuple(starts)
+
+
+def two_up_pdfium(src: Path, out: Path) -> None:
+    """The pages of ``src`` drawn two to a landscape sheet by pdfium (each a Form XObject),
+    each scaled into its half and centred there."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(src)
+    width, height = source[0].get_size()
+    source.close()
+    sheet_w, sheet_h = height, width
+    scale = min(sheet_w / 2 / width, sheet_h / height)
+
+    def place(w: float, h: float, k: int) -> tuple[float, float, float]:
+        return (scale, k * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2,
+                (sheet_h - h * scale) / 2)
+
+    impose_pdfium(src, out, (sheet_w, sheet_h), 2, place)
+
+
+def generated_form(dialect: str, key: str, reports: tuple[int, int], tries: int = 80) -> Any:
+    """A generated progress form (``legacy_form`` in ``dialect``) of ``reports`` (least,
+    most) reports and no Thai-digit field, the first such of seeds ``key-0``, ``key-1``…"""
+    import random
+
+    from corpus.forms import legacy_form
+
+    for k in range(tries):
+        doc = legacy_form(random.Random(f"{key}-{k}"), dialect)
+        if reports[0] <= len(doc.tables["progress_updates"]) <= reports[1] \
+                and not doc.thai_digit_fields:
+            return doc
+    raise AssertionError(f"no generated form with {reports[0]} to {reports[1]} reports")
 
 
 #: Where page ``k`` of a sheet goes: ``(width, height, k)`` of the page (points) to

@@ -25,9 +25,8 @@ from pypdf.generic import ArrayObject, BooleanObject, NameObject, TextStringObje
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_widget_lines import Line, line_for
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, font_file, generated_form
 from corpus.doc import GeneratedDoc
-from corpus.forms import legacy_form
 from corpus.score import score
 
 SEED = 4127
@@ -52,11 +51,7 @@ MULTILINE = "multiline"
 
 def _doc(key: str) -> GeneratedDoc:
     """A generated tab-dialect progress form with two to four reports."""
-    for k in range(50):
-        doc = legacy_form(random.Random(f"{SEED}-{key}-{k}"), "tab")
-        if 2 <= len(doc.tables["progress_updates"]) <= 4 and not doc.thai_digit_fields:
-            return doc
-    raise AssertionError("no generated form with two to four reports")
+    return generated_form("tab", f"{SEED}-{key}", (2, 4), 50)
 
 
 def _form(doc: GeneratedDoc, pdf: Path, places: list[Place], size: float = 12.0,

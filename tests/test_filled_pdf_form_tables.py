@@ -21,7 +21,6 @@ viewer saved. The truth is the generated values.
 from __future__ import annotations
 
 import json
-import random
 import re
 import subprocess
 from pathlib import Path
@@ -33,9 +32,8 @@ from pypdf.generic import BooleanObject, NameObject, TextStringObject
 from bma_etl.read.pdf_tables import Rules
 from bma_etl.read.pdf_widget_lines import Line
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, font_file, generated_form
 from corpus.doc import GeneratedDoc
-from corpus.forms import legacy_form
 
 SEED = 1717
 FIELD_LINE = re.compile(r"^(?P<label>[^:|\t]{2,40}?)\s*:\s*(?P<value>.+)$")
@@ -57,11 +55,7 @@ PITCH = 1.5 * SIZE
 
 def _doc(key: str) -> GeneratedDoc:
     """A generated pipe-dialect progress form with three to six reports."""
-    for k in range(80):
-        doc = legacy_form(random.Random(f"{SEED}-{key}-{k}"), "pipe")
-        if 3 <= len(doc.tables["progress_updates"]) <= 6 and not doc.thai_digit_fields:
-            return doc
-    raise AssertionError("no generated form with three to six reports")
+    return generated_form("pipe", f"{SEED}-{key}", (3, 6), 80)
 
 
 def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:

@@ -19,6 +19,8 @@ from bma_etl.read.pdf_breaks import Cut, closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import SLACK, Rules, with_table_rows
 
+from conftest import paged
+
 WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "ก่อสร้าง", "ทางเท้า", "ถนน",
          "สุขุมวิท", "ซอย 12", "ระยะที่ 2", "กรุงเทพมหานคร", "15,000 บาท", "31/10/2566"]
 #: Left edges (points) of a four-column table and its right edge.
@@ -162,20 +164,13 @@ def test_the_cut_row_is_one_row_marked_open_below() -> None:
 
 # ------------------------------------------------------------------ furniture and the model
 
-def _pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
-    texts = ["\n".join(p) for p in pages]
-    starts, at = [], 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 1
-    return "\n".join(texts), tuple(starts)
 
 
 def test_a_header_row_repeated_on_later_pages_is_furniture() -> None:
     head = "\t".join(HEAD)
     rng = random.Random(9)
     rows = ["\t".join(_cells(rng)) for _ in range(5)]
-    text, starts = _pages([["แบบรายงาน", "2. รายงานความก้าวหน้า", head, rows[0], rows[1]],
+    text, starts = paged([["แบบรายงาน", "2. รายงานความก้าวหน้า", head, rows[0], rows[1]],
                            ["12/1/26, 10:19 AM", head, rows[2], rows[3]], [""],
                            [head, rows[4], "ขอรับรองว่า"]])
     found = furniture_lines(text, starts)
@@ -186,13 +181,13 @@ def test_a_header_row_repeated_on_later_pages_is_furniture() -> None:
 
 def test_a_repeated_row_below_the_top_of_a_page_is_content() -> None:
     head = "\t".join(HEAD)
-    text, starts = _pages([["แบบรายงาน", head, "ก\tข\tค\tง"], ["บทนำ", head, "จ\tฉ\tช\tซ"]])
+    text, starts = paged([["แบบรายงาน", head, "ก\tข\tค\tง"], ["บทนำ", head, "จ\tฉ\tช\tซ"]])
     assert not {n for n in furniture_lines(text, starts) if "\t" in text.split("\n")[n - 1]}
 
 
 def test_a_value_runs_on_past_the_page_footer_and_running_header() -> None:
     value = "โครงการปรับปรุงศาลาท่าน้ำริมคลองมหาสวัสดิ์"
-    text, starts = _pages([["หัวกระดาษ รายงาน", "แบบรายงาน", "ชื่อโครงการ/กิจกรรม :", "- 1 -"],
+    text, starts = paged([["หัวกระดาษ รายงาน", "แบบรายงาน", "ชื่อโครงการ/กิจกรรม :", "- 1 -"],
                            ["หัวกระดาษ รายงาน", value, "รหัสโครงการ : 1"]])
     doc = RepairedText.of(text, starts, furniture=furniture_lines(text, starts))
     rows = [r.text for r in doc.rows()]
@@ -206,14 +201,14 @@ def test_a_value_runs_on_past_the_page_footer_and_running_header() -> None:
 def test_a_new_table_under_the_same_header_at_a_page_s_top_is_content() -> None:
     """A plan's scoring tables share one header: the next one starting a page is no repeat."""
     head = "\t".join(HEAD)
-    text, starts = _pages([["แบบรายงาน", "เกณฑ์ ก", head, "ก\tข\tค\tง", "เกณฑ์ ข"],
+    text, starts = paged([["แบบรายงาน", "เกณฑ์ ก", head, "ก\tข\tค\tง", "เกณฑ์ ข"],
                            [head, "จ\tฉ\tช\tซ", "จบ"]])
     assert not {n for n in furniture_lines(text, starts) if "\t" in text.split("\n")[n - 1]}
 
 
 # ------------------------------------------------------------------ rows an office suite cut
 
-def _office_pages(top: list[list[str]], rest: list[str]) -> list[list[TextLine]]:
+def _officepaged(top: list[list[str]], rest: list[str]) -> list[list[TextLine]]:
     """A row closed by rules on both pages: its pieces (``top``: each cell's lines) made
     a row as the reader does, and the rest under the next page's top rule."""
     verticals = tuple((x, 60.0, 790.0) for x in (*EDGES, RIGHT))
@@ -231,7 +226,7 @@ def test_a_row_closed_on_both_pages_goes_on_in_the_cells_that_ran_to_its_foot() 
     cells = _cells(rng)
     lines = [rng.choice(WORDS) for _ in range(21)]  # down to the page's last line
     rest = " ".join(rng.choice(WORDS) for _ in range(3))
-    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]], ["", rest, "", ""])
+    pages = _officepaged([[cells[0]], lines, [cells[2]], [cells[3]]], ["", rest, "", ""])
     assert pages[0][1].reach == (False, True, False, False)
     join_cut_rows(pages)
     assert pages[1] == []
@@ -242,7 +237,7 @@ def test_a_next_row_filling_a_cell_that_ended_early_is_its_own_row() -> None:
     rng = random.Random(12)
     cells, following = _cells(rng), _cells(rng)
     lines = [rng.choice(WORDS) for _ in range(21)]
-    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]],
+    pages = _officepaged([[cells[0]], lines, [cells[2]], [cells[3]]],
                           ["", following[1], following[2], ""])
     join_cut_rows(pages)
     assert [len(p) for p in pages] == [2, 1]
@@ -252,7 +247,7 @@ def test_a_row_that_ended_above_the_page_s_foot_is_not_joined() -> None:
     rng = random.Random(13)
     cells = _cells(rng)
     lines = [rng.choice(WORDS) for _ in range(8)]  # the row ends; the next did not fit
-    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]], ["", "ต่อ", "", ""])
+    pages = _officepaged([[cells[0]], lines, [cells[2]], [cells[3]]], ["", "ต่อ", "", ""])
     assert pages[0][1].reach == (False, False, False, False)
     join_cut_rows(pages)
     assert [len(p) for p in pages] == [2, 1]

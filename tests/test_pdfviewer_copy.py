@@ -13,11 +13,8 @@ syllable (``ตุ๊กตุ๊ก``, ``ควบคุมคุณภาพ``
 
 from __future__ import annotations
 
-import html
 import json
 import random
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ import pytest
 from bma_etl.pipeline_file import repair
 from bma_etl.read import read_source
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, chromium_words_print, font_file
 from corpus import fonts, render
 from corpus.build import GENERATORS
 
@@ -101,18 +98,7 @@ def test_viewer_copy_keeps_the_syllables_its_words_repeat(tmp_path: Path) -> Non
 @pytest.mark.parametrize("family", ["Noto Sans Thai", "Noto Serif Thai"])
 def test_viewer_copy_of_known_words_reads_as_written(family: str, tmp_path: Path) -> None:
     font = _font(family)
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in WORDS)
-    page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
-            f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 14px; }}"
-            f"</style></head><body>{body}</body></html>")
-    pdf = tmp_path / "words.pdf"
-    with tempfile.TemporaryDirectory(prefix="bma-words-") as tmp:
-        src = Path(tmp) / "page.html"
-        src.write_text(page, encoding="utf-8")
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", f"--user-data-dir={tmp}/profile",
-                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.as_uri()],
-                       capture_output=True, timeout=120, check=True)
+    pdf = chromium_words_print(font, WORDS, tmp_path / "words.pdf")
     copied = _viewer_copy(pdf, tmp_path / "words.txt")
     assert copied.read_bytes().decode("utf-8-sig").split("\r\n") != WORDS  # damage to repair
     assert repair(read_source(copied)).text.split("\n") == WORDS

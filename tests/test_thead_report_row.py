@@ -28,6 +28,7 @@ from test_pdf_page_breaks import HEAD as COLUMNS
 from test_pdf_page_breaks import _plain
 from test_pdf_page_breaks import _row as _ruled
 
+from conftest import paged
 from corpus import fonts
 from corpus.forms import legacy_html
 from corpus.score import score
@@ -103,17 +104,9 @@ def _row(n: int) -> list[str]:
             f"\tตามสัญญา งวดที่ {n}\tตามแผน\tตามเป้าหมาย"]
 
 
-def _pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
-    texts = ["\n".join(p) for p in pages]
-    starts, at = [], 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 1
-    return "\n".join(texts), tuple(starts)
-
 
 def _furniture(pages: list[list[str]]) -> list[str]:
-    text, starts = _pages(pages)
+    text, starts = paged(pages)
     lines = text.split("\n")
     return [lines[no - 1] for no in sorted(furniture_lines(text, starts))]
 

@@ -20,35 +20,19 @@ import json
 import random
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_cairo_print, impose_pdfium
+from conftest import chromium_cairo_print, two_up_pdfium
 from corpus.build import GENERATORS
 from corpus.score import score
 
 FAMILY = "Noto Serif Thai"
 
 
-def two_up(src: Path, out: Path) -> None:
-    """The pages of ``src`` drawn two to a landscape sheet, each scaled into its half."""
-    source = pdfium.PdfDocument(src)
-    width, height = source[0].get_size()
-    source.close()
-    sheet_w, sheet_h = height, width
-    scale = min(sheet_w / 2 / width, sheet_h / height)
-
-    def place(w: float, h: float, k: int) -> tuple[float, float, float]:
-        return (scale, k * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2,
-                (sheet_h - h * scale) / 2)
-
-    impose_pdfium(src, out, (sheet_w, sheet_h), 2, place)
-
 
 def test_a_two_up_sheet_of_a_cairo_print_reads_its_right_pages_marks(tmp_path: Path) -> None:
     doc = GENERATORS["plan"](random.Random("two-up-plan"))
     rewritten, sheets = chromium_cairo_print(doc, FAMILY, tmp_path), tmp_path / "sheets.pdf"
-    two_up(rewritten, sheets)
+    two_up_pdfium(rewritten, sheets)
     right, total, lost = score(process_file(sheets), json.loads(doc.truth_json()))
     assert right == total, lost[:6]

@@ -20,30 +20,14 @@ import json
 import random
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import impose_pdfium
+from conftest import two_up_pdfium
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.score import score
-
-
-def two_up(src: Path, out: Path) -> None:
-    """The pages of ``src`` drawn two to a landscape sheet, each scaled into its half."""
-    source = pdfium.PdfDocument(src)
-    width, height = source[0].get_size()
-    source.close()
-    sheet_w, sheet_h = height, width
-    scale = min(sheet_w / 2 / width, sheet_h / height)
-
-    def place(w: float, h: float, k: int) -> tuple[float, float, float]:
-        return (scale, k * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2,
-                (sheet_h - h * scale) / 2)
-
-    impose_pdfium(src, out, (sheet_w, sheet_h), 2, place)
 
 
 @pytest.mark.parametrize(("family", "seed"), [("Noto Sans Thai", 1), ("Noto Serif Thai", 2)])
@@ -57,7 +41,7 @@ def test_a_two_up_sheet_of_a_browser_print_reads_every_value(family: str, seed: 
     doc = GENERATORS["legacy_html"](random.Random(f"2up-legacy_html-{seed}"))
     printed, sheets = tmp_path / "printed.pdf", tmp_path / "sheets.pdf"
     render.render_chromium(doc, printed, family, path, random.Random(seed), header_footer=True)
-    two_up(printed, sheets)
+    two_up_pdfium(printed, sheets)
     processed = process_file(sheets)
     right, total, lost = score(processed, json.loads(doc.truth_json()))
     assert right == total, lost[:6]
