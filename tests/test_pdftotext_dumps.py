@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from bma_etl.document import RepairedText
+from bma_etl.layouts.legacy_progress_form import extract as extract_form
 from bma_etl.pipeline import process_file
 
 from conftest import font_file
@@ -135,3 +137,16 @@ def test_a_label_s_number_moved_after_the_last_row_shifts_no_report(
     project = processed.tables["projects"][0]
     assert str(project.progress_pct) == truth["tables"]["projects"][0]["progress_pct"]
     assert "interleaved_columns" in {i.code for i in processed.tables["quality_issues"]}
+
+
+@pytest.mark.parametrize(("media_type", "regrouped"), [
+    ("text/plain", True), (None, True), ("application/pdf", False), ("text/html", False)])
+def test_only_a_text_file_s_table_is_taken_for_a_dump_s_order(
+        media_type: str | None, regrouped: bool) -> None:
+    # a PDF's reader and OCR lay cells out by their places, an HTML page by its markup:
+    # a table read out of order there is a row the reader joined, not a dump (a filled
+    # PDF form whose report 7 was read into report 6 lost every report so)
+    doc = GENERATORS["legacy_pipe"](_rng(1, "legacy_pipe", 0))
+    text = RepairedText.of(_moved_dump(doc.text), media_type=media_type)
+    codes = {f.code for f in extract_form(text).findings}
+    assert ("interleaved_columns" in codes) is regrouped

@@ -257,6 +257,9 @@ class RepairedText:
     spaced: frozenset[int] = frozenset()
     #: 1-based numbers of the pages whose lines the reader measured for wraps.
     judged: frozenset[int] = frozenset()
+    #: The source file's media type (``text/plain``, ``text/html``, ``application/pdf``...),
+    #: None when the text was not read from a file (a test, a part of another text).
+    media_type: str | None = None
     _line_cache: tuple[tuple[Line, ...], tuple[Line, ...]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
@@ -265,10 +268,11 @@ class RepairedText:
            furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
            source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = (),
            spaced: frozenset[int] = frozenset(), judged: frozenset[int] = frozenset(),
-           doubted: tuple[tuple[int, int, float], ...] = ()) -> RepairedText:
+           doubted: tuple[tuple[int, int, float], ...] = (),
+           media_type: str | None = None) -> RepairedText:
         """Wrap already-repaired text."""
         return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
-                   words, doubted, spaced, judged)
+                   words, doubted, spaced, judged, media_type)
 
     def wraps_known(self, offset: int) -> bool:
         """Whether the reader measured the lines of the page at ``offset`` for wraps.

@@ -288,7 +288,7 @@ def first_part(doc: RepairedText, part: Part) -> RepairedText:
         furniture_lines(text, pages),
         frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
         tuple(w for w in doc.words if w[1] <= end),
-        frozenset(n for n in doc.spaced if n <= last_line))
+        frozenset(n for n in doc.spaced if n <= last_line), media_type=doc.media_type)
 
 
 def _pages(part: Part) -> str:
@@ -313,7 +313,7 @@ def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> Repair
         text, (), doc.ocr_used, frozenset(),
         frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
         tuple(w for w in doc.words if w[1] <= end),
-        frozenset(n for n in doc.spaced if n <= last_line))
+        frozenset(n for n in doc.spaced if n <= last_line), media_type=doc.media_type)
 
 
 #: The fields that name a document's project, in the order they are named.

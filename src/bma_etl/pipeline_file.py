@@ -64,7 +64,7 @@ def repair(source: SourceDocument) -> RepairedText:
     if not source.page_starts:
         text = without_pasted_copies([source.text])[0] if pasted else source.text
         return RepairedText.of(repair_text(text), (), source.ocr_used,
-                               source_url=source.source_url)
+                               source_url=source.source_url, media_type=source.media_type)
     bounds = [*source.page_starts, len(source.text) + 1]
     originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
     unread = without_pasted_copies(originals) if pasted else originals
@@ -79,7 +79,7 @@ def repair(source: SourceDocument) -> RepairedText:
     return RepairedText.of(text, tuple(starts), source.ocr_used,
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
                            words=words, spaced=source.spaced, judged=source.judged,
-                           doubted=doubted)
+                           doubted=doubted, media_type=source.media_type)
 
 
 def closest(detection: Detection, doc: RepairedText, forced: bool = False) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.document import Raw, RawRow, RepairedText
+from bma_etl.layouts.legacy_flags import PLAN_FLAG
 from bma_etl.layouts.legacy_values import BUDGET_LABEL
 
 #: A flag cell's words, whole or a wrap's piece (``: เป็นไป``, ``ตามเป้า``, ``หมาย``,
@@ -24,8 +25,10 @@ FLAG_END = re.compile(
     r"(?:\s*:+\s*(?:ไม่)?เป็น(?:ไป)?(?:ตาม)?(?:แผน|เป้[าำ](?:หมาย)?)?)+\s*$")
 #: A flag's last words after a line's own, a space between (``…ดำเนินการอบรม แผน``).
 _FLAG_TAIL = re.compile(r"\s(?:ไป)?(?:ตาม)?(?:แผน|เป้[าำ](?:หมาย)?|หมาย)\s*$", re.MULTILINE)
-#: A flag of each kind after its colon, in a report's cells joined without white space.
-ON_PLAN = re.compile(r":(?:ไม่)?เป็นไปตามแผน")
+#: A flag of each kind after its colon, in a report's cells joined without white space
+#: (the target's ``เป้า`` alone: a wrap or a dump's space may cut ``หมาย`` off, ``เป้ำ``
+#: is ``เป้ า`` repaired).
+ON_PLAN = re.compile(":" + PLAN_FLAG)
 ON_TARGET = re.compile(r":(?:ไม่)?เป็นไปตามเป้[าำ]")
 #: A flag's opening its last words (``แผน``, ``เป้า``) do not end before the next colon.
 _CUT_OPENING = re.compile(r":\s*(?:ไม่)?เป็น(?:ไป)?(?:ตาม)?\s*:")

@@ -25,6 +25,8 @@ The rows go in their numbers' order. A row keeps its flags only when the rows st
 under their own labels and it holds its own two alone; its narrative is NULL when
 another column's text stays in it (a flag's words, a page's repeated table head).
 Every such table gets an ``interleaved_columns`` warning naming what was seen.
+Only a text file is so looked at (:func:`dumped`): a PDF's reader and OCR lay cells
+out by their places, and a form whose row they joined to the one above is no dump.
 """
 
 from __future__ import annotations
@@ -97,6 +99,20 @@ class ReportRead(Protocol):
 
     label: Raw | None
     cells: list[ReportCell]
+
+
+def dumped(doc: RepairedText) -> bool:
+    """Whether ``doc`` may be a text dump: a text file, or text whose source is not known.
+
+    A PDF's reader and OCR lay a table's cells out by their places on the page, an
+    HTML page by its markup: only a text file holds a table in a dump's order.
+
+    >>> dumped(RepairedText.of("x", media_type="text/plain")), dumped(RepairedText.of("x"))
+    (True, True)
+    >>> dumped(RepairedText.of("x", media_type="application/pdf"))
+    False
+    """
+    return doc.media_type in (None, "text/plain") and not doc.ocr_used
 
 
 def out_of_order(reports: Sequence[ReportRead]) -> str | None:

@@ -35,7 +35,7 @@ from bma_etl.layouts.legacy_cells import (
 )
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_detail_end import own_values_at
-from bma_etl.layouts.legacy_dump_order import DATE_OPEN_RE, out_of_order, regrouped
+from bma_etl.layouts.legacy_dump_order import DATE_OPEN_RE, dumped, out_of_order, regrouped
 from bma_etl.layouts.legacy_flag_options import without_unticked_flags
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
@@ -199,7 +199,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                                    if rep.date_place is not None}, out)
     without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out,
                            doc.ocr_used)
-    if not doc.ocr_used and (why := out_of_order(reports)):  # a dump's order: legacy_dump_order
+    if dumped(doc) and (why := out_of_order(reports)):  # a dump's order: legacy_dump_order
         rows = regrouped(doc, filled, why, _report_row, _Report, out.findings, rows)
     return rows
 
