@@ -106,3 +106,26 @@ def test_a_head_line_joins_the_row_below_only_under_a_rows_gap() -> None:
     assert bottom_aligned_rows([head, label], anchors, pitch) == [head, label]
     near = replace(above, baseline=head.baseline + pitch)  # one pitch above: the cell's own
     assert bottom_aligned_rows([near, head, label], anchors, pitch) == [near, head, label]
+
+
+def test_a_detail_s_lines_under_a_line_of_cells_set_side_by_side_are_no_head() -> None:
+    """A row's flag cells end a line lower than its label's (WeasyPrint, Noto Sans Thai):
+    the reader sets that lower line beside the label's (``depth``). The detail's next
+    lines stand a pitch under that lower line, not a row's gap: they stay the row's and
+    are no head of the row below, which keeps its own cells."""
+    pitch = 22.4
+    row = replace(_cells("รายงาน\t:: 11/5/2569 : ผู้รับจ้างดำเนินการตามสัญญา อยู่\t: ไม่เป็น\t: ไม่เป็นไป",
+                         302.4, (106.0, 396.0, 471.0, 528.0)), depth=pitch)
+    rest = [_cells("\tจำนวน 3 รุ่น ผู้เข้าร่วม 150 คน อยู่ระหว่างสำรวจพื้นที่", 257.6, (407.0,)),
+            _cells("\tและจัดทำรายละเอียดโครงการ :: ความก้าวหน้าของงานฯ", 235.2, (417.0,)),
+            _cells("\t= 81.50 % : งบประมาณที่เบิกใช้ (ครั้งที่  7) = 0 บาท", 212.8, (419.0,))]
+    below = _cells("รายงาน\t:: 5/6/2569 : อยู่ระหว่างการเบิกจ่ายงบประมาณงวดที่\t: เป็นไป\t: เป็นไป",
+                   190.4, (106.0, 417.0, 470.0, 516.0))
+    anchors = [63.4, 113.4, 428.2, 473.6]
+    lines = [row, *rest, below]
+    assert bottom_aligned_rows(lines, anchors, pitch) == lines
+    # a row's gap under the lower line: a head of the row below, as before
+    apart = [row, *[replace(r, baseline=r.baseline - pitch) for r in rest],
+             replace(below, baseline=below.baseline - pitch)]
+    assert bottom_aligned_rows(apart, anchors, pitch)[-1].text.startswith(
+        "รายงาน\tจำนวน 3 รุ่น")

@@ -91,9 +91,16 @@ def bottom_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: floa
 
 
 def _gap(upper: TextLine, lower: TextLine) -> float | None:
+    """Points from ``upper``'s lowest piece down to ``lower``'s baseline (None: unknown).
+
+    A line whose cells were joined side by side (:attr:`TextLine.depth`: a row's flag
+    cells' third line set beside its detail's second) ends at its lowest piece: the
+    next line of the detail stands a line pitch under that piece, not two under the
+    line's own baseline, and is no head of the row below.
+    """
     if upper.baseline is None or lower.baseline is None:
         return None
-    return upper.baseline - lower.baseline
+    return upper.baseline - upper.depth - lower.baseline
 
 
 def _head(lines: list[TextLine], cols: list[dict[int, str]], i: int, pitch: float,
