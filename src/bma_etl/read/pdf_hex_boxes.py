@@ -35,7 +35,13 @@ import re
 from itertools import pairwise
 
 from bma_etl.read.pdf_glyphs import JOINED, Glyphs
-from bma_etl.read.pdf_hex_spaces import advances, runs_joined, space_after, spaces_between
+from bma_etl.read.pdf_hex_spaces import (
+    advances,
+    runs_joined,
+    space_after,
+    spaces_between,
+    spaces_on_line,
+)
 
 #: The most the baselines of a box's two rows stand apart, in digit heights. Pango's
 #: rows touch (1.14 heights apart) or, in Pango 1.50, stand 1.53 apart; lines of text
@@ -111,6 +117,7 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
         space_after(g, chars, rep, last)
     for first, rep, _ in spans:  # every box read: a space before a run of boxes is found
         spaces_between(g, chars, first, rep)
+    spaces_on_line(g, chars, spans)
     return "".join(chars)
 
 
@@ -347,6 +354,23 @@ def framed(rule: tuple[float, float, float], frames: list[Box]) -> bool:
             break
         reach = max(reach, high + SIDE_SLACK)
     return bool(spans) and spans[0][0] - SIDE_SLACK <= bottom and reach >= top
+
+
+def through_frames(x: float, baseline: float | None, frames: list[Box]) -> bool:
+    """Whether a vertical rule at ``x`` runs through a box's frame on the line at ``baseline``.
+
+    Through it or along its sides, within :data:`SIDE_SLACK` points. A table's rule
+    passes no box (a box stands in a cell); one that does is the sides of frames
+    joined up and down with those of other lines' boxes a point or two aside (rules
+    are joined at the leftmost's place, :func:`.pdf_tables.rules_of`, and closed up to
+    the rules that meet them), which :func:`framed` does not tell: as a rule of this
+    line, it would cut a run of boxes into cells (``* **``). ``frames``:
+    :attr:`~.pdf_glyphs.Glyphs.frames`; a frame on the line spans its baseline.
+    """
+    if baseline is None:
+        return False
+    return any(f[1] - SIDE_SLACK <= baseline <= f[3] + SIDE_SLACK
+               and f[0] - SIDE_SLACK <= x <= f[2] + SIDE_SLACK for f in frames)
 
 
 def frames_apart(paths: list[Box], strokes: list[Box], frames: list[Box]) -> list[Box]:
