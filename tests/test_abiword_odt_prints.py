@@ -7,7 +7,9 @@ small framed box holding its code in hex: ``00`` over ``3A`` for ``:``, or
 cells: an .odt in Noto Serif Thai (which has no ``:``, ``*``, ``(``, digits) printed
 with ``abiword --to=pdf`` read 7 of 45 fields (the twenty-first tester's
 ``H_abiword_odt.pdf``). A box is now read as the character its digits name
-(:mod:`bma_etl.read.pdf_hex_boxes`).
+(:mod:`bma_etl.read.pdf_hex_boxes`). Pango 1.50 (Debian 12) sets a box's rows apart and
+over the baseline, and pdfium lists a run of boxes before the text left of them: the line
+is put back in x order (the generated prints read 51 of 59 and 33 of 35 fields before).
 
 Generated documents are written as .odt (the XML written here, one paragraph a
 line of the document's text, in Noto Sans Thai, which lacks the same characters)
