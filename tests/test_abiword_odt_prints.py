@@ -98,12 +98,15 @@ def test_missing_glyph_boxes_read_as_their_characters(size: str, tmp_path: Path)
 #: Lines with a run of boxes between text on both sides: Pango 1.50 (Debian 12) sets a
 #: box's rows apart, over the baseline, and pdfium lists the run before the text left of
 #: it (``&&&------ ------`` for ``------&&&------``), with a space it made up on the box's
-#: baseline, off the line's, and the space written before the run after it.
+#: baseline, off the line's, and the space written before the run after it; a long run's
+#: middle boxes stand too far from any text in pdfium's list to find its baseline.
 MIDDLE = ["------------------&&&--------------------",
           "--------###--------",
           "แผนงาน ------ *** ------ ผลงาน",
           "ผู้รับผิดชอบ... : นายทดสอบ",
-          "งบประมาณ 1,234,567.00 บาท"]
+          "งบประมาณ 1,234,567.00 บาท",
+          "ราคา ------ 1,234,567.00 ------ บาท",
+          "--------(12345678)--------"]
 
 
 @pytest.mark.parametrize("size", ["12pt", "14pt"])  # boxes of two rows
