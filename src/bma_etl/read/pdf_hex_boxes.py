@@ -24,7 +24,8 @@ last but one) stands for the character, its size the text's beside it; the box's
 other digits, and the breaks and spaces pdfium made up between them, are
 :data:`~.pdf_glyphs.JOINED` (dropped, not counted lost), but for the first and a
 one-row box's last, which may stand for spaces: where the box stands among its
-line's spaces, and its advance, are :mod:`.pdf_hex_spaces`'s. A grid whose code is no
+line's spaces, and its advance, are :mod:`.pdf_hex_spaces`'s; its baseline and size,
+:mod:`.pdf_hex_lines`'s. A grid whose code is no
 character (a surrogate, past U+10FFFF, a control) is left as it is, and so is a
 frame holding any other count of digits.
 """
@@ -35,7 +36,14 @@ import re
 from itertools import pairwise
 
 from bma_etl.read.pdf_glyphs import JOINED, Glyphs
-from bma_etl.read.pdf_hex_spaces import advances, runs_joined, space_after, spaces_between
+from bma_etl.read.pdf_hex_lines import on_text_line, runs_on_line, text_size
+from bma_etl.read.pdf_hex_spaces import (
+    advances,
+    runs_joined,
+    space_after,
+    spaces_between,
+    spaces_on_line,
+)
 
 #: The most the baselines of a box's two rows stand apart, in digit heights. Pango's
 #: rows touch (1.14 heights apart) or, in Pango 1.50, stand 1.53 apart; lines of text
@@ -87,6 +95,7 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
     chars: list[str] | None = None
     used: set[int] = set()
     spans: list[tuple[int, int, int]] = []  # each box's first digit, the one read, its last
+    placed: list[bool] = []  # each box's character set on its text's baseline
     for frame in paths:
         inside = _framed_digits(runs, inks, frame)
         if len(inside) not in (4, 6) or used.intersection(inside):
@@ -100,17 +109,19 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
         if chars is None:
             chars = list(raw)
         spans.append(_read_box(g, chars, rows, chr(code)))
-        _on_text_line(g, chars, spans[-1], frame)
+        placed.append(on_text_line(g, chars, spans[-1], frame))
         used.update(inside)
         g.frames.append(frame)
     if chars is None:
         return raw
+    runs_on_line(g, spans, g.frames, placed)
     advances(g, chars, [rep for _, rep, _ in spans], g.frames)
     runs_joined(g, chars, spans, g.frames)
     for _, rep, last in spans:
         space_after(g, chars, rep, last)
     for first, rep, _ in spans:  # every box read: a space before a run of boxes is found
         spaces_between(g, chars, first, rep)
+    spaces_on_line(g, chars, spans)
     return "".join(chars)
 
 
@@ -269,7 +280,7 @@ def _read_box(g: Glyphs, chars: list[str], rows: list[list[int]], char: str
     # (the first digit is left to stand for a space before; a one-row box's last, after)
     rep = rows[-1][-2] if len(rows) == 1 else rows[-1][-1]
     edges = [g.edges(i) for i in digits]
-    size = _text_size(g, chars, digits[0], digits[-1])
+    size = text_size(g, chars, digits[0], digits[-1])
     g.restate(rep, min(e[0] for e in edges), max(e[1] for e in edges), size)
     chars[rep] = char
     baseline = g.origin(rep)
@@ -293,43 +304,6 @@ def _read_box(g: Glyphs, chars: list[str], rows: list[list[int]], char: str
     return digits[0], rep, digits[-1]
 
 
-
-def _on_text_line(g: Glyphs, chars: list[str], span: tuple[int, int, int], frame: Box) -> None:
-    """Stand the character a box was read as on the baseline of the text beside it.
-
-    Pango centres a box on its line, so its lower row's baseline may stand off the
-    text's (Pango 1.50: a third of a font size under it) and the box read apart from
-    its words. The text nearest the box (before it, else after) whose baseline the
-    frame spans gives the line's baseline.
-    """
-    first, rep, last = span
-    for i in (*range(first - 1, max(first - _NEAR, -1), -1),
-              *range(last + 1, min(last + _NEAR, len(chars)))):
-        if chars[i] not in _WHITE and chars[i] != JOINED and chars[i] not in _HEX \
-                and not g.generated(i) and i not in g.boxed:
-            at = g.origin(i)
-            if at is not None and frame[1] <= at[1] <= frame[3]:
-                g.set_on(rep, at[1])
-                return
-
-
-#: How many characters either side of a box are looked at for the text beside it
-#: (the digits of two boxes and pdfium's breaks among them between).
-_NEAR = 24
-
-
-def _text_size(g: Glyphs, chars: list[str], first: int, last: int) -> float | None:
-    """The font size of the text nearest the box (before it, else after), if any."""
-    for i in (*range(first - 1, max(first - 8, -1), -1), *range(last + 1,
-                                                               min(last + 8, len(chars)))):
-        if chars[i] not in _WHITE and chars[i] != JOINED and chars[i] not in _HEX \
-                and not g.generated(i):
-            size = g.size(i)
-            if size > 1.0:
-                return size
-    return None
-
-
 def framed(rule: tuple[float, float, float], frames: list[Box]) -> bool:
     """Whether a vertical ``rule`` ``(x, bottom, top)`` is the sides of ``frames``.
 
@@ -347,6 +321,23 @@ def framed(rule: tuple[float, float, float], frames: list[Box]) -> bool:
             break
         reach = max(reach, high + SIDE_SLACK)
     return bool(spans) and spans[0][0] - SIDE_SLACK <= bottom and reach >= top
+
+
+def through_frames(x: float, baseline: float | None, frames: list[Box]) -> bool:
+    """Whether a vertical rule at ``x`` runs through a box's frame on the line at ``baseline``.
+
+    Through it or along its sides, within :data:`SIDE_SLACK` points. A table's rule
+    passes no box (a box stands in a cell); one that does is the sides of frames
+    joined up and down with those of other lines' boxes a point or two aside (rules
+    are joined at the leftmost's place, :func:`.pdf_tables.rules_of`, and closed up to
+    the rules that meet them), which :func:`framed` does not tell: as a rule of this
+    line, it would cut a run of boxes into cells (``* **``). ``frames``:
+    :attr:`~.pdf_glyphs.Glyphs.frames`; a frame on the line spans its baseline.
+    """
+    if baseline is None:
+        return False
+    return any(f[1] - SIDE_SLACK <= baseline <= f[3] + SIDE_SLACK
+               and f[0] - SIDE_SLACK <= x <= f[2] + SIDE_SLACK for f in frames)
 
 
 def frames_apart(paths: list[Box], strokes: list[Box], frames: list[Box]) -> list[Box]:

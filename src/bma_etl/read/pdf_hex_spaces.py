@@ -101,6 +101,31 @@ def runs_joined(g: Glyphs, chars: list[str], spans: list[tuple[int, int, int]],
                 chars[i] = JOINED
 
 
+def spaces_on_line(g: Glyphs, chars: list[str], spans: list[tuple[int, int, int]]) -> None:
+    """Stand the spaces pdfium made up right before and after each box on the box's line.
+
+    pdfium puts a space it makes up next to a box on the baseline of the box's digit
+    beside it, which stands off the text's line (Pango 1.50: a third of a font size
+    under it, the upper row over it). Standing there, the space would cut the line
+    where pdfium lists a run of boxes before the text left of them: the text could not
+    be put back before the boxes (:func:`.pdf_order.in_drawn_order` compares pieces on
+    one baseline). Each such space is set on the baseline of the character its box was
+    read as. ``spans``: each box's first digit, the one read and its last.
+    """
+    for first, rep, last in spans:
+        at = g.origin(rep)
+        if at is None:
+            continue
+        k = last + 1
+        while k < len(chars) and chars[k] in " \u00a0" and g.generated(k):
+            g.set_on(k, at[1])
+            k += 1
+        k = first - 1
+        while k >= 0 and chars[k] in " \u00a0" and g.generated(k):
+            g.set_on(k, at[1])
+            k -= 1
+
+
 def spaces_between(g: Glyphs, chars: list[str], first: int, rep: int) -> None:
     """Move a written space among a box's digits that stands before the box, to before it.
 

@@ -47,7 +47,7 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
-from bma_etl.read.pdf_hex_boxes import framed, hex_boxes_read
+from bma_etl.read.pdf_hex_boxes import framed, hex_boxes_read, through_frames
 from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_junk_maps import junk_mapped, words_lost
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
@@ -156,6 +156,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size
                         ] if rules else []
+            if crossing and g.frames:  # the sides of a line's missing-glyph boxes: no rule
+                crossing = [x for x in crossing if not through_frames(x, baseline, g.frames)]
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page, marked)
             left, right, first_word, last_word = extents.of(fixer)
             spaced_end = spaced_end and fixer.space_at_end()

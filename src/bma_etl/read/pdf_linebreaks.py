@@ -40,7 +40,7 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     """
     g = glyphs(textpage)
     chars: list[str] | None = None
-    skipped = (*DROPPED, "\r", "\n")
+    skipped = (*DROPPED, JOINED, "\r", "\n")  # (JOINED: a box's digits, a copy: no text)
     for brk in BREAK.finditer(raw):
         before, after = brk.start() - 1, brk.end()
         while before >= 0 and (raw[before] in skipped or THAI_MARK.match(raw[before]) or (

@@ -122,7 +122,8 @@ def in_drawn_order(line: _Line) -> None:
             moved = True
     if not moved:
         return
-    order = _respaced(order, white, lefts, rights, slack / ORDER_SLACK_EM)
+    made = [white[n] and g.generated(index[start]) for n, (start, _) in enumerate(pieces)]
+    order = _respaced(order, white, lefts, rights, slack / ORDER_SLACK_EM, made)
     chars = [text[s:e] for s, e in pieces]
     spans = [list(index[s:e]) for s, e in pieces]
     line.text = "".join(chars[p] for p in order)
@@ -130,7 +131,7 @@ def in_drawn_order(line: _Line) -> None:
 
 
 def _respaced(order: list[int], white: list[bool], lefts: list[float], rights: list[float],
-              size: float) -> list[int]:
+              size: float, made: list[bool] | None = None) -> list[int]:
     """``order`` with white space the moves piled up moved into the gaps they opened.
 
     pdfium writes white space only between characters drawn one after the other:
@@ -140,10 +141,20 @@ def _respaced(order: list[int], white: list[bool], lefts: list[float], rights: l
     white-space piece that the moves put after another (not drawn after it) goes,
     in turn, into such a gap of :data:`.pdf_layout.JOIN_GAP_EM` font sizes or more
     (``size``: points), which :meth:`.pdf_layout._Line._space` then decides as any
-    other; one left over is dropped (the gap it stands in has white space).
+    other; one left over is dropped (the gap it stands in has white space). Of a
+    space pdfium made up (``made``, by piece) and a written one piled after it, the
+    written one stays: it is drawn in the gap it came to (a space written after a run of
+    missing-glyph boxes that pdfium listed before the text left of them), the made-up
+    one, of no width, is the one moved.
     """
     from bma_etl.read.pdf_layout import JOIN_GAP_EM
 
+    if made is not None:
+        order = list(order)
+        for k in range(1, len(order)):
+            p, before = order[k], order[k - 1]
+            if white[p] and white[before] and before != p - 1 and made[before] and not made[p]:
+                order[k - 1], order[k] = p, before
     spare = [p for k, p in enumerate(order)
              if k and white[p] and white[order[k - 1]] and order[k - 1] != p - 1]
     if not spare:
