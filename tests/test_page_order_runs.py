@@ -4,7 +4,9 @@ The documents are generated (bench/corpus) and printed by fpdf2 without page
 numbers, as a scan whose 9 pt footer OCR does not read gives them; the pages are
 then fed in reverse with pypdfium2. The file keeps its order (nothing tells it
 for sure) but carries a ``pages_out_of_order`` quality issue, since its numbered
-rows run on backwards; the pages printed in order carry none. An ordinal whose
+rows run on backwards; when they do so at every page that numbers rows, the pages are
+read in reverse, as a stack fed face down (``pages_reordered``). The pages printed in
+order carry neither. An ordinal whose
 marks OCR lost (``รายงานครัโงที05``) still numbers its row.
 """
 
@@ -24,6 +26,7 @@ from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
+from corpus.score import score
 from corpus.web import progress_history
 
 
@@ -54,9 +57,10 @@ def _issues(processed: object, code: str) -> list[str]:
             if q.code == code]
 
 
-@pytest.mark.parametrize("make", [legacy_form, progress_history])
-def test_pages_fed_in_reverse_without_page_numbers_carry_an_issue(make: object,
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize(("make", "reversed_"), [(legacy_form, False),
+                                                 (progress_history, True)])
+def test_pages_fed_in_reverse_without_page_numbers_are_read_in_reverse_or_carry_an_issue(
+        make: object, reversed_: bool, tmp_path: Path) -> None:
     # rows counting up (a form's reports 1..n) and down (a history's newest first),
     # the first document whose rows run over a page break
     for seed in range(8):
@@ -70,10 +74,23 @@ def test_pages_fed_in_reverse_without_page_numbers_carry_an_issue(make: object,
 
     fed = process_file(tmp_path / "fed.pdf")
     printed = process_file(tmp_path / "printed.pdf")
-    assert not _issues(printed, "pages_out_of_order")
-    assert not _issues(fed, "pages_reordered")
-    (message,) = _issues(fed, "pages_out_of_order")
-    assert "page 1's carry on from page 2's" in message
+    assert not _issues(printed, "pages_out_of_order") and not _issues(printed, "pages_reordered")
+    if reversed_:
+        # the history's rows run on backwards at its every page that numbers rows (its
+        # newest entry alone on page 1, the rest on page 2): a stack fed face down, read
+        # in reverse; read in the file's order it took entry 1's values from the page foot
+        (message,) = _issues(fed, "pages_reordered")
+        assert "read in reverse: 2, 1 of the file" in message
+        assert not _issues(fed, "pages_out_of_order")
+        result = score(fed, doc.truth)  # type: ignore[attr-defined]
+        assert (result.right, result.extra_rows) == (result.total, 0), result.lost[:4]
+    else:
+        # the form's first page numbers its first section (``1.``), which runs on into
+        # the reports' page: the rows run on backwards at one page of two only, and the
+        # file's order is kept, with an issue
+        assert not _issues(fed, "pages_reordered")
+        (message,) = _issues(fed, "pages_out_of_order")
+        assert "page 1's carry on from page 2's" in message
 
 
 @pytest.mark.parametrize("name", sorted(GENERATORS))

@@ -19,10 +19,12 @@ takes a PDF's pages as read and gives them back as the document's pages:
   numbers' order. A page without text keeps its place after the page before it.
   Otherwise the file's order is kept: two documents in one file (page 1 twice)
   are left to :mod:`bma_etl.parts`.
-* Pages kept in the file's order whose numbered rows run on backwards (a table's
-  rows 5-9 on page 1 and 1-4 on page 2: a stack fed face down whose page numbers
-  were not read) get a ``pages_out_of_order`` note naming the pages; the order is
-  not changed on that evidence alone (:func:`run_on_backwards`).
+* Pages whose numbered rows run on backwards (a table's rows 5-9 on page 1 and 1-4
+  on page 2: a stack fed face down whose page numbers were not read;
+  :func:`run_on_backwards`) are read in reverse when they do so at every page that
+  numbers rows (each such page's first rows carry on from the next one's last), as a
+  stack fed face down is; pages that run on backwards at some pages only keep the
+  file's order with a ``pages_out_of_order`` note naming the pages.
 
 What was done is said in a note per change, for a quality issue.
 """
@@ -240,19 +242,28 @@ def run_on_backwards(pages: list[str]) -> list[tuple[int, int]]:
     >>> run_on_backwards(["5. ก\n6. ข\n7. ค", "", "1. ง\n2. จ\n3. ฉ\n4. ช"])
     [(0, 2)]
     """
-    items = [numbered_items(text) for text in pages]
+    return _backwards([numbered_items(text) for text in pages])[0]
+
+
+def _backwards(items: list[list[int]]) -> tuple[list[tuple[int, int]], int]:
+    """:func:`run_on_backwards`'s pairs, from each page's numbered items.
+
+    Also how many pages hold numbered items.
+    """
     numbered = [k for k, found in enumerate(items) if found]
     return [(k, j) for k, j in pairwise(numbered)
-            if _runs_on(items[j], items[k]) and not _runs_on(items[k], items[j])]
+            if _runs_on(items[j], items[k]) and not _runs_on(items[k], items[j])], len(numbered)
 
 
 def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
     """``pages`` without repeated pages, in their printed order; a note for each change.
 
     A note is ``(code, message)``: ``page_repeated`` for a page skipped,
-    ``pages_reordered`` for the order taken, ``pages_out_of_order`` for pages kept
-    in the file's order whose numbered rows run on backwards
-    (:func:`run_on_backwards`); messages name pages by their 1-based number in the file.
+    ``pages_reordered`` for the order taken (the printed numbers', or the reverse of
+    the file's when the numbered rows run on backwards at every page),
+    ``pages_out_of_order`` for pages kept in the file's order whose numbered rows run on
+    backwards at some pages (:func:`run_on_backwards`); messages name pages by their
+    1-based number in the file.
     """
     if len(pages) < 2:
         return pages, ()  # one page: nothing to repeat nor to order
@@ -267,10 +278,15 @@ def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
         notes += (("pages_reordered", "pages read in the order their printed numbers give: "
                    f"{', '.join(str(k + 1) for k in kept)} of the file"), )
     else:
-        backwards = run_on_backwards([texts[k] for k in kept])
-        if backwards:
-            pairs = "; ".join(f"page {kept[k] + 1}'s carry on from page {kept[j] + 1}'s"
-                              for k, j in backwards)
+        backwards, numbered = _backwards([numbered_items(texts[k]) for k in kept])
+        pairs = "; ".join(f"page {kept[k] + 1}'s carry on from page {kept[j] + 1}'s"
+                          for k, j in backwards)
+        if backwards and len(backwards) == numbered - 1:  # at every page: fed face down
+            kept = kept[::-1]
+            notes += (("pages_reordered", f"numbered rows run on backwards at every page "
+                       f"({pairs}): a stack fed face down, read in reverse: "
+                       f"{', '.join(str(k + 1) for k in kept)} of the file"), )
+        elif backwards:
             notes += (("pages_out_of_order", f"numbered rows run on backwards ({pairs}): the "
                        "pages may be out of order and were read in the file's order"), )
     return [pages[k] for k in kept], notes
