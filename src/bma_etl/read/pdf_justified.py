@@ -14,6 +14,7 @@ flush with the text that runs across. Its two cells are one again.
 
 from __future__ import annotations
 
+from bma_etl.read.pdf_cuts import SPLIT_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import MAX_SPACE_EM, replaced, spread
 from bma_etl.read.pdf_tables import join_pieces
@@ -77,7 +78,12 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents) if j != i
+    # a row whose space ends at a column that two other rows start a cell at starts one there
+    apart = {j for j, other in enumerate(rows) if j != i and _space_at(other, x, size)
+             } if support >= 2 else set()
+    support += len(apart)
+    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents)
+             if j != i and j not in apart
              for (left, end), piece in zip(other, rows[j].text.split("\t"), strict=False)
              if left + size < x and end > x + FLUSH_EM * size]
     across = [end for _, end, _ in spans]
@@ -112,6 +118,19 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
             # column of its own to its right
             return edge if edge + FLUSH_EM * size < inner or inner <= x + size else None
     return None
+
+
+def _space_at(row: TextLine, x: float, size: float) -> bool:
+    """Whether a written space of ``row`` ends at ``x`` (points).
+
+    A cell set closer than a tab's gap beside the one before it (a name's last line
+    ending near the next column: ``…ริมคลอง ๑``, an amount's first digit) reads as a
+    word space. At a column that other rows start cells at (:func:`_loose`), that row
+    starts a cell there too and runs across none; where no other row starts one, a
+    space there is a word's (``2. โครงการ…`` under ``1.⇥โครงการ…``, whose gap the
+    distributed line widened).
+    """
+    return any(abs(right - x) <= SPLIT_EM * size for _, right in row.gaps)
 
 
 def _justified_edge(ends: list[float], size: float) -> float:
