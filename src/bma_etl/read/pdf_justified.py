@@ -78,14 +78,15 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    # a row whose space ends at a column that two other rows start a cell at starts one there
-    apart = {j for j, other in enumerate(rows) if j != i and _space_at(other, x, size)
-             } if support >= 2 else set()
-    support += len(apart)
-    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents)
-             if j != i and j not in apart
+    runs = [j for j, other in enumerate(extents) if j != i for left, end in other
+            if left + size < x and end > x + FLUSH_EM * size]
+    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents) if j != i
              for (left, end), piece in zip(other, rows[j].text.split("\t"), strict=False)
              if left + size < x and end > x + FLUSH_EM * size]
+    # rows whose space ends at a column two other rows start a cell at, and the only ones
+    # that run across it, start a cell there (each line's own: :func:`_space_at`)
+    if support >= 2 and runs and all(_space_at(rows[j], x, size) for j in runs):
+        support, spans = support + len(set(runs)), []
     across = [end for _, end, _ in spans]
     wrapped = [end for left, end, _ in spans if before is not None and abs(left - before) <= size]
     if len(across) >= 2 and len(across) > 2 * support:
@@ -125,10 +126,11 @@ def _space_at(row: TextLine, x: float, size: float) -> bool:
 
     A cell set closer than a tab's gap beside the one before it (a name's last line
     ending near the next column: ``…ริมคลอง ๑``, an amount's first digit) reads as a
-    word space. At a column that other rows start cells at (:func:`_loose`), that row
-    starts a cell there too and runs across none; where no other row starts one, a
-    space there is a word's (``2. โครงการ…`` under ``1.⇥โครงการ…``, whose gap the
-    distributed line widened).
+    word space. At a column that other rows start cells at (:func:`_loose`), such rows,
+    when no other row runs across the column's start, start a cell there too; where no
+    other row starts one, a space there is a word's (``2. โครงการ…`` under
+    ``1.⇥โครงการ…``, whose gap the distributed line widened), and where other lines run
+    across, a justified line's space may end anywhere.
     """
     return any(abs(right - x) <= SPLIT_EM * size for _, right in row.gaps)
 
