@@ -315,6 +315,10 @@ def unplaced(table: str, row: Row, what: str) -> Finding:
 #: column rule may cut its label short (``รวมงบป<tab>ระมาณทั้งสิ้น``).
 _TOTAL_RE = re.compile(
     r"(?:[^\w\s]{1,3}\s+)?รวม(?:$|งบ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
+#: The same in key form (:func:`~bma_etl.matchkey.key`: marks and spaces dropped), for a
+#: label OCR read with marks that are not there (``รุวมุงบประมาณทั้งสิ้น``: a cell rule's
+#: ticks read as SARA U).
+_TOTAL_KEY_RE = re.compile(r"[^\w\s]{0,3}รวม(?:$|งบ|เงน|ทง(?:ส|หมด|(?![ก-ฮ]))|[0-9๐-๙])")
 
 
 def is_total(text: str) -> bool:
@@ -326,8 +330,11 @@ def is_total(text: str) -> bool:
     (True, False)
     >>> is_total("~~ รวม ๓,๘๕๓,๖๐๐.- บาท"), is_total("- รวมพลังชุมชน"), is_total("รวมงบป")
     (True, False, True)
+    >>> is_total("รุวมุงบประมาณทั้งสิ้น"), is_total("รุวมพลังชุมชน")
+    (True, False)
     """
-    return _TOTAL_RE.match(text.strip()) is not None
+    text = text.strip()
+    return _TOTAL_RE.match(text) is not None or _TOTAL_KEY_RE.match(key(text)) is not None
 
 
 
