@@ -42,7 +42,7 @@ from pypdf.generic import (
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, flattened_form, font_file, generated_form
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 
@@ -203,6 +203,25 @@ def test_filled_progress_form_reads_its_field_values(tmp_path: Path, way: str,
     page's right edge, and report 7's line was read as the wrapped end of report 6's
     (the second-widest row set the page's margin): report 7 lost, 6's target NULL."""
     pdf, doc = _filled(tmp_path, "legacy_pipe", 0, way, sizes)
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()))
+
+
+@pytest.mark.parametrize(("key", "font", "flatten"), [
+    ("long", "Loma", None), ("long-flat", "Sarabun", "pdfium"), ("more", "Sarabun", "qpdf")])
+def test_a_forms_report_rows_past_the_page_edge_read_as_generated(
+        tmp_path: Path, key: str, font: str, flatten: str | None) -> None:
+    """A form of eight to twelve reports, its rows printed one to a line past the page's
+    right edge (no margin wrapped them), filled or flattened: every report reads as
+    generated. Two such rows put the page's margin past its edge, at the second-widest:
+    that row read as wrapped, the next report's line as its end (the report lost, the
+    row's target flag NULL, ``report_number_missing``)."""
+    doc = generated_form("pipe", f"{SEED}-{key}", (8, 12))
+    pdf = tmp_path / f"{key}.pdf"
+    size, value_size = SIZES["same"]
+    _values_as_v(pdf, _printed_form(doc, pdf, font_file(font), size, value_size))
+    if flatten is not None:
+        flattened_form(pdf, flat := tmp_path / f"{key}-flat.pdf", flatten)
+        pdf = flat
     assert_read_as_generated(pdf, json.loads(doc.truth_json()))
 
 

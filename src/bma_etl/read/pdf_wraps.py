@@ -130,8 +130,10 @@ def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
 
 
 def off_page(line: TextLine, page_width: float) -> bool:
-    """Whether ``line`` ran off its page: its ink ends more than :data:`OFF_PAGE_EM` font
-    sizes past the right edge (``page_width``, points). No page wrapped such a line.
+    """Whether ``line`` ran off its page (no page wrapped such a line).
+
+    That is: its ink ends more than :data:`OFF_PAGE_EM` font sizes past the page's
+    right edge (``page_width``, points).
 
     >>> off_page(TextLine("x" * 200, size=9.0, right=1400.0), 595.0)
     True
