@@ -225,6 +225,44 @@ def test_a_forms_report_rows_past_the_page_edge_read_as_generated(
     assert_read_as_generated(pdf, json.loads(doc.truth_json()))
 
 
+def _moved_box(pdf: Path, name: str, bottom: float) -> None:
+    """Field ``name``'s box moved down to ``bottom`` (points), its height and width kept."""
+    writer = PdfWriter(clone_from=str(pdf))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            if widget.get("/T") == name:
+                x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+                widget[NameObject("/Rect")] = ArrayObject(
+                    [FloatObject(v) for v in (x0, bottom, x1, bottom + y1 - y0)])
+    writer.write(str(pdf))
+
+
+def test_a_value_on_no_line_is_a_finding(tmp_path: Path) -> None:
+    """A filled field whose box overlaps no text line (moved to the page's blank foot)
+    reads where its box stands, and a ``form_value_unplaced`` finding names the field
+    and quotes its value (there was none: the value was read apart from its label, the
+    label's field NULL, and nothing said why). A form whose values all found their
+    lines has no such finding."""
+    from bma_etl.pipeline import process_file
+
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-unplaced"))
+    code = json.loads(doc.truth_json())["tables"]["projects"][0]["project_code"]
+    pdf = tmp_path / "form.pdf"
+    fields = _printed_form(doc, pdf, font_file("Sarabun"), *SIZES["same"])
+    _values_as_v(pdf, fields)
+
+    def found(path: Path) -> list[str]:
+        return [issue.message for issue in process_file(path).rows("quality_issues")
+                if issue.code == "form_value_unplaced"]
+
+    assert found(pdf) == []
+    name = next(name for name, (value, _, _) in fields.items() if value == code)
+    _moved_box(pdf, name, 12.0)
+    (message,) = found(pdf)
+    assert f'page 1 {name}: "{code}"' in message and message.startswith("1 filled form field")
+
+
 @pytest.mark.parametrize("way", ["value", "appearance"])
 def test_filled_history_page_reads_its_field_values(tmp_path: Path, way: str) -> None:
     """A web history page whose ``label : value`` lines were filled as fields reads
