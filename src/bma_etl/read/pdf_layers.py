@@ -106,7 +106,7 @@ class _Read:
     unmapped: int
     am_tails: int
     cover: float
-    width: float
+    width: float  # x of its right edge (points, its text's space: a crop box may start past 0)
     loose: int
     sheet: int
     clip: Box | None = None
@@ -338,8 +338,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         if ocr_layer or (pictures and not_its_text("\n".join(ln.text for ln in lines))):
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
-                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
-                any(line.left < 0.0 for line in read if line.text.strip()),
+                sum(line.am_tails for line in lines), cover, size[0] + page.get_bbox()[0],
+                loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
                 overprints=tuple(over), ocr_layer=ocr_layer)
     return out, read, paths + pictures

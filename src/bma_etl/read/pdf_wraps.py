@@ -133,7 +133,8 @@ def off_page(line: TextLine, page_width: float) -> bool:
     """Whether ``line`` ran off its page (no page wrapped such a line).
 
     That is: its ink ends more than :data:`OFF_PAGE_EM` font sizes past the page's
-    right edge (``page_width``, points).
+    right edge (``page_width``: its x, points, in the lines' space; a page whose box
+    starts right of 0 ends further right than its width).
 
     >>> off_page(TextLine("x" * 200, size=9.0, right=1400.0), 595.0)
     True
