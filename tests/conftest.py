@@ -396,6 +396,34 @@ def generated_form(dialect: str, key: str, reports: tuple[int, int], tries: int 
     raise AssertionError(f"no generated form with {reports[0]} to {reports[1]} reports")
 
 
+def flattened_form(pdf: Path, out: Path, how: str) -> None:
+    """The filled form ``pdf`` flattened into ``out``: ``pdfium`` as a viewer prints it (its
+    appearances made from ``/V``, drawn into the page), ``qpdf`` from the appearances a
+    viewer saved (``--flatten-annotations=all``)."""
+    import subprocess
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    document = pdfium.PdfDocument(str(pdf))
+    document.init_forms()
+    for index in range(len(document)):
+        page = document[index]
+        if how == "pdfium":
+            pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
+        page.close()
+    saved = out.with_suffix(".saved.pdf") if how == "qpdf" else out
+    document.save(str(saved))
+    document.close()
+    if how == "qpdf":
+        writer = PdfWriter(clone_from=str(saved))
+        del writer.root_object["/AcroForm"][NameObject("/NeedAppearances")]
+        writer.write(str(saved))
+        subprocess.run(["qpdf", "--flatten-annotations=all", str(saved), str(out)], check=True)
+
+
 #: Where page ``k`` of a sheet goes: ``(width, height, k)`` of the page (points) to
 #: ``(scale, x, y)`` of its drawing on the sheet.
 Place = Callable[[float, float, int], tuple[float, float, float]]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,7 @@ from pypdf.generic import BooleanObject, NameObject, TextStringObject
 from bma_etl.read.pdf_tables import Rules
 from bma_etl.read.pdf_widget_lines import Line
 
-from conftest import assert_read_as_generated, font_file, generated_form
+from conftest import assert_read_as_generated, flattened_form, font_file, generated_form
 from corpus.doc import GeneratedDoc
 
 SEED = 1717
@@ -193,30 +192,6 @@ def _filled(pdf: Path, values: dict[str, str]) -> None:
     writer.write(str(pdf))
 
 
-def _flattened(pdf: Path, out: Path, how: str) -> None:
-    """The filled form ``pdf`` flattened into ``out``: ``pdfium`` as a viewer prints it (its
-    appearances made from ``/V``, drawn into the page), ``qpdf`` from the appearances a
-    viewer saved (``--flatten-annotations=all``)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    document = pdfium.PdfDocument(str(pdf))
-    document.init_forms()
-    for index in range(len(document)):
-        page = document[index]
-        if how == "pdfium":
-            pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
-        page.close()
-    saved = out.with_suffix(".saved.pdf") if how == "qpdf" else out
-    document.save(str(saved))
-    document.close()
-    if how == "qpdf":
-        writer = PdfWriter(clone_from=str(saved))
-        del writer.root_object["/AcroForm"][NameObject("/NeedAppearances")]
-        writer.write(str(saved))
-        subprocess.run(["qpdf", "--flatten-annotations=all", str(saved), str(out)], check=True)
-
-
 def _made(tmp_path: Path, key: str, font: str, design: str, boxes: str = "line",
           empty: bool = False) -> tuple[Path, GeneratedDoc]:
     """The form filled; ``empty``: the second report's amount left empty (its truth NULL)."""
@@ -259,7 +234,7 @@ def test_a_flattened_forms_values_read_with_their_labels(tmp_path: Path, font: s
     frame alone drawn) does not stop the others being placed."""
     pdf, doc = _made(tmp_path, "labels", font, "labels", empty=empty)
     flat = tmp_path / f"flat-{how}.pdf"
-    _flattened(pdf, flat, how)
+    flattened_form(pdf, flat, how)
     assert_read_as_generated(flat, json.loads(doc.truth_json()))
     assert_read_as_generated(pdf, json.loads(doc.truth_json()))  # (and before it was)
 

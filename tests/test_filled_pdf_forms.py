@@ -42,7 +42,7 @@ from pypdf.generic import (
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, flattened_form, font_file, generated_form
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 
@@ -198,9 +198,69 @@ def test_filled_progress_form_reads_its_field_values(tmp_path: Path, way: str,
     people) read from its filled fields; quarantined before, for want of its name.
     A value set smaller than its label stands on its label's line, not one of its own;
     a value left undrawn (``stale``) is drawn, a comb field's reads as one word, and a
-    Thai value drawn in a font without Thai (``latin``) is drawn again from ``/V``."""
+    Thai value drawn in a font without Thai (``latin``) is drawn again from ``/V``.
+    Every report reads as generated: its rows, printed one to a line, run off the
+    page's right edge, and report 7's line was read as the wrapped end of report 6's
+    (the second-widest row set the page's margin): report 7 lost, 6's target NULL."""
     pdf, doc = _filled(tmp_path, "legacy_pipe", 0, way, sizes)
-    assert_read_as_generated(pdf, json.loads(doc.truth_json()), tables=("projects",))
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()))
+
+
+@pytest.mark.parametrize(("key", "font", "flatten"), [
+    ("long", "Loma", None), ("long-flat", "Sarabun", "pdfium"), ("more", "Sarabun", "qpdf")])
+def test_a_forms_report_rows_past_the_page_edge_read_as_generated(
+        tmp_path: Path, key: str, font: str, flatten: str | None) -> None:
+    """A form of eight to twelve reports, its rows printed one to a line past the page's
+    right edge (no margin wrapped them), filled or flattened: every report reads as
+    generated. Two such rows put the page's margin past its edge, at the second-widest:
+    that row read as wrapped, the next report's line as its end (the report lost, the
+    row's target flag NULL, ``report_number_missing``)."""
+    doc = generated_form("pipe", f"{SEED}-{key}", (8, 12))
+    pdf = tmp_path / f"{key}.pdf"
+    size, value_size = SIZES["same"]
+    _values_as_v(pdf, _printed_form(doc, pdf, font_file(font), size, value_size))
+    if flatten is not None:
+        flattened_form(pdf, flat := tmp_path / f"{key}-flat.pdf", flatten)
+        pdf = flat
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()))
+
+
+def _moved_box(pdf: Path, name: str, bottom: float) -> None:
+    """Field ``name``'s box moved down to ``bottom`` (points), its height and width kept."""
+    writer = PdfWriter(clone_from=str(pdf))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            if widget.get("/T") == name:
+                x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+                widget[NameObject("/Rect")] = ArrayObject(
+                    [FloatObject(v) for v in (x0, bottom, x1, bottom + y1 - y0)])
+    writer.write(str(pdf))
+
+
+def test_a_value_on_no_line_is_a_finding(tmp_path: Path) -> None:
+    """A filled field whose box overlaps no text line (moved to the page's blank foot)
+    reads where its box stands, and a ``form_value_unplaced`` finding names the field
+    and quotes its value (there was none: the value was read apart from its label, the
+    label's field NULL, and nothing said why). A form whose values all found their
+    lines has no such finding."""
+    from bma_etl.pipeline import process_file
+
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-unplaced"))
+    code = json.loads(doc.truth_json())["tables"]["projects"][0]["project_code"]
+    pdf = tmp_path / "form.pdf"
+    fields = _printed_form(doc, pdf, font_file("Sarabun"), *SIZES["same"])
+    _values_as_v(pdf, fields)
+
+    def found(path: Path) -> list[str]:
+        return [issue.message for issue in process_file(path).rows("quality_issues")
+                if issue.code == "form_value_unplaced"]
+
+    assert found(pdf) == []
+    name = next(name for name, (value, _, _) in fields.items() if value == code)
+    _moved_box(pdf, name, 12.0)
+    (message,) = found(pdf)
+    assert f'page 1 {name}: "{code}"' in message and message.startswith("1 filled form field")
 
 
 @pytest.mark.parametrize("way", ["value", "appearance"])

@@ -217,6 +217,11 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                                      restored_message(source.restored)))
     read_findings.extend(Finding("documents", None, None, "warning", code, message)
                          for code, message in source.paging)
+    if source.unplaced:
+        from bma_etl.read.pdf_widgets import unplaced_message
+
+        read_findings.append(Finding("documents", None, None, "warning", "form_value_unplaced",
+                                     unplaced_message(source.unplaced)))
     if source.turned:
         from bma_etl.read.ocr_orient import turned_message
 

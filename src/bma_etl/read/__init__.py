@@ -88,6 +88,9 @@ class SourceDocument:
     #: Words of a PDF's text layer that lost a Thai mark no text map nor font named
     #: (``เป็น`` read ``เปน``): ``(1-based line, the word as read)`` (:mod:`.pdf_unmapped`).
     unread: tuple[tuple[int, str], ...] = ()
+    #: Filled form fields a PDF's reader left at their boxes, on no text line of the page:
+    #: ``(1-based page, field as quoted)`` (:func:`.pdf_widgets.draw_form_values`).
+    unplaced: tuple[tuple[int, str], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -253,7 +256,9 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           overprinted=tuple(c for c in doubted_cells
                                             if not c[1].startswith(UNREAD)),
                           unread=tuple((n, c.removeprefix(UNREAD)) for n, c in doubted_cells
-                                       if c.startswith(UNREAD)))
+                                       if c.startswith(UNREAD)),
+                          unplaced=tuple((k, field) for k, page in enumerate(pdf.pages, start=1)
+                                         for field in page.unplaced))
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

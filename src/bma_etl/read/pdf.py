@@ -113,6 +113,8 @@ class PdfPage:
     #: Cells of its text layer in which two texts are printed over each other, as read
     #: (:mod:`.pdf_overprint`).
     overprints: tuple[str, ...] = ()
+    #: Filled form fields left at their boxes, on no text line (:attr:`.PageLayer.unplaced`).
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +262,8 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     page = _classified(layer)
-    if layer.overprints:
-        page = replace(page, overprints=layer.overprints)
+    if layer.overprints or layer.unplaced:
+        page = replace(page, overprints=layer.overprints, unplaced=layer.unplaced)
     return replace(page, recoded=True) if layer.recoded else page
 
 

@@ -83,8 +83,7 @@ class PageLayer:
     am_tails: int = 0  # of those, the second halves of split SARA AMs
     image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
     loose_marks: int = 0  # orphan marks over no letter: words wrapped in narrow cells, no damage
-    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
-    spaced: tuple[int, ...] = ()
+    spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space (.pdf_wraps)
     sheet: int = 0  # the PDF page (0-based) this page was read from
     #: Of a sheet of two or four pages, the part this page is (left, bottom, right, top; points,
     #: the sheet as shown); None for a whole PDF page.
@@ -94,6 +93,8 @@ class PageLayer:
     struck: int = 0
     overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
     ocr_layer: bool = False  # every text object invisible: an OCR program's (.pdf_kind)
+    #: Filled form fields left at their boxes, on no line (:func:`.pdf_widgets.draw_form_values`).
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +106,11 @@ class _Read:
     unmapped: int
     am_tails: int
     cover: float
-    width: float
+    width: float  # x of its right edge (points, its text's space: a crop box may start past 0)
     loose: int
     sheet: int
     clip: Box | None = None
-    #: Whether a line starts left of the page (a cell's text cut at a strip's edge,
-    #: :mod:`.pdf_strips`).
-    cut: bool = False
+    cut: bool = False  # a line starts left of the page (a cell cut at a strip's edge: .pdf_strips)
     recoded: bool = False
     #: The page's horizontal rules, ``(y, left, right)`` (points), after its tables' open
     #: ends were closed (:func:`.pdf_breaks.closed`).
@@ -137,7 +136,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         if len(pdf) > page_limit:
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
-        draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text, as printed
+        unplaced = draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text
         pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
         at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
@@ -228,7 +227,8 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):
             pages = _strips_joined(pdf, pages, at_spaces)
-        return _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
+        laid = _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
+        return [replace(layer, unplaced=unplaced.pop(layer.sheet, ())) for layer in laid]
     finally:
         pdf.close()
 
@@ -338,8 +338,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         if ocr_layer or (pictures and not_its_text("\n".join(ln.text for ln in lines))):
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
-                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
-                any(line.left < 0.0 for line in read if line.text.strip()),
+                sum(line.am_tails for line in lines), cover, size[0] + page.get_bbox()[0],
+                loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
                 overprints=tuple(over), ocr_layer=ocr_layer)
     return out, read, paths + pictures

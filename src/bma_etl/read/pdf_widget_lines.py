@@ -175,20 +175,20 @@ def _beside(letters: tuple[tuple[float, float, bool], ...], left: float,
 
 
 def values_onto_lines(form: Any, page: Any, lines: list[Line], rules: Rules | None = None
-                      ) -> int:
+                      ) -> list[int]:
     """Move each text field's box so that its value's first line stands on its line.
 
     ``form``: pdfium's form handle; ``page``: the raw page, its fields' appearances
     made. ``rules``: the page's (:func:`.pdf_tables.page_rules`): a box in a ruled
     table's cell goes to a line of its cell, or stays (:func:`in_its_cell`). A field
-    whose appearance draws no text, or turned text, or text not
-    within its box (an appearance whose space :func:`_first_baseline` cannot
-    tell), is left as it is. Returns how many boxes were moved.
+    whose appearance draws no text, or turned text, or text not within its box (an
+    appearance whose space :func:`_first_baseline` cannot tell), is left as it is.
+    Returns the annotation indexes of the text fields outside a ruled cell that overlap
+    no line, nor stand between two (:func:`line_for`): read where their boxes stand.
     """
     import pypdfium2.raw as pdfium_c
 
-    moved = 0
-    rect = pdfium_c.FS_RECTF()
+    left_alone, rect = list[int](), pdfium_c.FS_RECTF()
     for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
         annot = pdfium_c.FPDFPage_GetAnnot(page, i)
         try:
@@ -201,13 +201,14 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line], rules: Rules | No
             own = in_its_cell(lines, rules, (left, bottom, right, top))
             target = line_for(bottom, top, own, left, right) if own else None
             first = _first_baseline(annot, rect)
-            if target is None or first is None or abs(target - first) < _ON_LINE:
-                continue
-            rect.bottom, rect.top = rect.bottom + target - first, rect.top + target - first
-            moved += bool(pdfium_c.FPDFAnnot_SetRect(annot, rect))
+            if target is None and own is lines:  # (a ruled cell's value is its row's)
+                left_alone.append(i)
+            elif target is not None and first is not None and abs(target - first) >= _ON_LINE:
+                rect.bottom, rect.top = rect.bottom + target - first, rect.top + target - first
+                pdfium_c.FPDFAnnot_SetRect(annot, rect)
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
-    return moved
+    return left_alone
 
 
 def same_line(baseline: float, other: float) -> bool:

@@ -57,8 +57,9 @@ _MULTILINE = 1 << 12
 _WIDER = 1.25
 
 
-def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
-    """Draw every page's form field widgets into its content; the number of pages drawn on.
+def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None
+                     ) -> dict[int, tuple[str, ...]]:
+    """Draw every page's form field widgets into its content; the values placed on no line.
 
     ``pdf``: a freshly opened pypdfium2 ``PdfDocument`` with no page loaded yet
     (pdfium's form environment must see every page load). Widgets hidden from
@@ -66,17 +67,20 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
     text has fewer letters (not white space) is left as it is: a scanned form made
     fillable, whose labels are in its image, is read by OCR from a render that
     draws its values (:func:`.pdf_open.render_page` draws them on the page it renders).
-    ``pages``: the page indexes to draw on (0-based; default all). Raises nothing of
-    its own.
+    ``pages``: the page indexes to draw on (0-based; default all). Returns, per page
+    index drawn on, the filled text fields left at their boxes for want of a text line
+    to set them on (:func:`.pdf_widget_lines.values_onto_lines`), each as
+    :func:`_named_value` gives it; empty when every value found its line. Raises
+    nothing of its own.
     """
     import pypdfium2.raw as pdfium_c
 
     from bma_etl.read.pdf_tables import page_rules
 
     if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
-        return 0
+        return {}
     pdf.init_forms()  # makes the appearance of a value that has none, as a viewer does
-    drawn = 0
+    unplaced: dict[int, tuple[str, ...]] = {}
     for index in range(len(pdf)) if pages is None else pages:
         page = pdf[index]
         try:
@@ -85,7 +89,11 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                     page.close()  # pdfium draws them from their values as the page loads
                     page = pdf[index]
                 lines = text_lines(page.raw)
-                values_onto_lines(pdf.formenv.raw, page.raw, lines, page_rules(page.raw))
+                alone = values_onto_lines(pdf.formenv.raw, page.raw, lines,
+                                          page_rules(page.raw))
+                named = [_named_value(pdf.formenv.raw, page.raw, k) for k in alone]
+                if any(named):
+                    unplaced[index] = tuple(text for text in named if text)
                 if _boxes_as_marks(pdf, page.raw, lines):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
                 if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == \
@@ -93,10 +101,44 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                     page.close()  # (flattening leaves the loaded page's objects as they were)
                     page = pdf[index]
                     values_among_their_lines(page.raw)
-                drawn += 1
         finally:
             page.close()
-    return drawn
+    return unplaced
+
+
+def _named_value(form: Any, page: Any, index: int) -> str:
+    """The text field at annotation ``index`` of ``page`` as a finding quotes it.
+
+    That is its name and value (``f7: "..."``, cut to 40 characters; its name alone
+    when only its appearance draws it, no ``/V``); empty for a field that draws nothing.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    annot = pdfium_c.FPDFPage_GetAnnot(page, index)
+    try:
+        value = _field_value(form, annot).strip()
+        if not value and not _draws_text(annot):
+            return ""
+        size = pdfium_c.FPDFAnnot_GetFormFieldName(form, annot, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAnnot_GetFormFieldName(
+            form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+        name = buffer.raw[:max(size - 2, 0)].decode("utf-16-le", "replace")
+    finally:
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    value = " ".join(value.split())
+    return f"{name}: \"{value[:40]}{'...' if len(value) > 40 else ''}\"" if value else name
+
+
+def _field_value(form: Any, annot: Any) -> str:
+    """A form field's value (``/V``; inherited from its parent field), empty when none."""
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetFormFieldValue(
+        form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return buffer.raw[:max(size - 2, 0)].decode("utf-16-le", "replace")
 
 
 def _letters(page: Any) -> int:
@@ -253,11 +295,7 @@ def _beyond_its_font(form: Any, annot: Any) -> bool:
     """
     import pypdfium2.raw as pdfium_c
 
-    size = pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
-    buffer = ctypes.create_string_buffer(size)
-    pdfium_c.FPDFAnnot_GetFormFieldValue(
-        form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
-    value = buffer.raw[:max(size - 2, 0)].decode("utf-16-le", "replace")
+    value = _field_value(form, annot)
     if all(ord(c) < 0x100 for c in value):
         return False
     objects = [pdfium_c.FPDFAnnot_GetObject(annot, k)
@@ -322,3 +360,24 @@ def _write_mark(pdf: Any, page: Any, rect: Any, mark: str, baseline: float | Non
     pdfium_c.FPDFPageObj_Transform(drawn, 1, 0, 0, 1, x, bottom + _MARK_RAISE * height
                                    if baseline is None else baseline)
     place_in_line(page, drawn, x, baseline)
+
+
+#: How many fields a finding quotes.
+QUOTED = 5
+
+
+def unplaced_message(unplaced: tuple[tuple[int, str], ...]) -> str:
+    """The ``form_value_unplaced`` quality issue's message for fields left at their boxes.
+
+    ``unplaced``: ``(1-based page, field as quoted)`` (:attr:`.SourceDocument.unplaced`).
+    Such a value reads where its box stands, as a line of its own or beside other text
+    than its label's: its label's field may be NULL, or take another value.
+
+    >>> unplaced_message(((2, 'f9: "12,000"'),))
+    '1 filled form field on no text line, read where its box stands: page 2 f9: "12,000"'
+    """
+    shown = ", ".join(f"page {page} {field}" for page, field in unplaced[:QUOTED])
+    more = f" and {len(unplaced) - QUOTED} more" if len(unplaced) > QUOTED else ""
+    plural = "" if len(unplaced) == 1 else "s"
+    return (f"{len(unplaced)} filled form field{plural} on no text line, read where "
+            f"{'its box stands' if not plural else 'their boxes stand'}: {shown}{more}")

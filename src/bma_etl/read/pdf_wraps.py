@@ -55,6 +55,10 @@ SPACE_WRAPPERS = ("reportlab", "fpdf")
 #: the margin is no wrap. (fpdf2, which names no producer, starts such a run on a line
 #: of its own.)
 FILLING_WRITERS = ("reportlab", "libreoffice", "openoffice", "skia", "qt ")
+#: A line whose ink ends more than this many font sizes past the page's right edge ran
+#: off the page: its writer set it whole (a long table row drawn on one line), no margin
+#: wrapped it, and it says nothing of where the page's margin is.
+OFF_PAGE_EM = 0.5
 
 
 def writer_rules(producer: str) -> tuple[bool, bool]:
@@ -112,12 +116,30 @@ def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
     The left edge is where most lines start (a running header may stand further
     out); the right margin mirrors it, or is the widest line's right edge if that
     is further (a single line further right, a footer set flush right, is no margin).
+    Lines that ran off the page (:func:`off_page`) are no margin: two long rows set
+    on one line each put it past the page's edge, and every line under the
+    second-widest of them read as wrapped.
     """
     filled = [line for line in lines if line.right > 0.0]
     lefts = Counter(round(line.left) for line in filled)
     body_left = max(lefts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    rights = sorted(line.right for line in filled)
+    rights = sorted(line.right for line in filled if not off_page(line, page_width))
+    if not rights:
+        return body_left, page_width - body_left
     return body_left, max(rights[-2] if len(rights) > 1 else rights[-1], page_width - body_left)
+
+
+def off_page(line: TextLine, page_width: float) -> bool:
+    """Whether ``line`` ran off its page (no page wrapped such a line).
+
+    That is: its ink ends more than :data:`OFF_PAGE_EM` font sizes past the page's
+    right edge (``page_width``: its x, points, in the lines' space; a page whose box
+    starts right of 0 ends further right than its width).
+
+    >>> off_page(TextLine("x" * 200, size=9.0, right=1400.0), 595.0)
+    True
+    """
+    return line.right > page_width + OFF_PAGE_EM * max(line.size, 1.0)
 
 
 def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
@@ -125,7 +147,8 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     """Indexes of the lines that continue on the next line (the page wrapped them).
 
     A line wraps when the next holds no cells (no gap of a tab's width) and
-    follows at once (no blank line), the line is no ruled table's row, and the
+    follows at once (no blank line), the line is no ruled table's row nor ran off
+    the page (:func:`off_page`: no margin wrapped it), and the
     next line's first word would not have fitted before the right margin
     (:func:`_margin`) after the line at its natural width (a line whose spaces an
     alignment spread to the margin is as full as its words: :attr:`TextLine.spread`).
@@ -156,7 +179,8 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in following.text or line.table is not None or (justified and line.gaps
+                or "\t" in following.text or line.table is not None \
+                or off_page(line, page_width) or (justified and line.gaps
                 and "\t" not in line.text and line.right + line.size < margin):
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
