@@ -6,7 +6,8 @@ a quote inside a cell doubled (``""``), a cell holding a line break over two
 lines, and every row padded with empty cells to the sheet's width. Read as
 printed, no label matched (each starts with ``"``) and the file was quarantined.
 :func:`unquoted_cells` gives the text the way the project's text files print a
-table: the cells' texts set apart by tabs, a row's trailing empty cells left off.
+table: the cells' texts set apart by tabs, a row's trailing empty cells left off,
+a row on one line (a cell's line breaks read as :func:`_one_line` reads them).
 The standard library's :mod:`csv` reads the cells.
 
 A table copied through a spreadsheet into a text that is not all sheet (an action
@@ -16,8 +17,8 @@ only the cells it must: one holding a line break (``"ลำดับ⏎ที่
 detail page's objectives kept the quote marks. :func:`unquoted_cells` reads such a
 cell where it stands (its quotes taken off, ``""`` read as ``"``), a cell being one
 that begins a line or follows a tab, ends a line or comes before a tab, and has a
-tab on one side; the text around it is left as written. A row stays one line: the
-line breaks of a cell another cell follows go (a space, or nothing inside Thai).
+tab on one side; the text around it is left as written, its row set on one line
+the same way.
 """
 
 from __future__ import annotations
