@@ -29,7 +29,8 @@ from bma_etl.normalize.digits import to_arabic_digits
 
 _D = "[0-9๐-๙]"
 # Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
-# and an optional value (an HTML cell boundary), a month and a spaced value, or
+# or a colon and an optional value (an HTML cell boundary; a ``label : value`` line,
+# ``ผลงานเดือนที่ 11 :`` a month not reported yet), a month and a spaced value, or
 # month and value glued together.
 #: OCR loses ที่'s marks and puts specks before a line: both are let through.
 #: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
@@ -39,7 +40,7 @@ _MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c i
 MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ \t]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
-    rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
+    rf"(?P<month>{_D}{{1,2}})[ ]*[\t:][ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
 )
 _MONTH_SPACED_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})(?:[ ]*:[ ]*|[ ]+)(?P<value>{_NUMBER})[ ]*%?[ \t]*$"
