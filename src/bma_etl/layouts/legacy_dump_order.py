@@ -125,13 +125,14 @@ def out_of_order(reports: Sequence[ReportRead]) -> str | None:
             return f"report {number}'s cells name report {min(named - {number})}'s budget"
         if alone and len(named) > 1:  # (a narrative may quote a budget, on its row's line)
             return f"one report's cells name the budgets of reports {sorted(named)}"
-        if any(_LABEL_TAIL.match(t) for t in texts[_progress_at(texts):]):
+        values_at = _progress_at(texts)
+        if any(_LABEL_TAIL.match(t) for t in texts[values_at:]):
             return "a report label's number stands apart from its words"
         if len(ON_PLAN.findall(joined)) > 1 or len(ON_TARGET.findall(joined)) > 1:
             return "one report holds two flags of one kind"
         if any(side_by_side(t) for t in texts):
             return "two flag cells' lines stand side by side"
-        entry = texts[_date_at(texts):_progress_at(texts)]
+        entry = texts[_date_at(texts):values_at]
         if any(cut_flag_piece(t) and "เป็น" in t for t in entry) \
                 or any((m := FLAG_END.search(t)) and t[:m.start()].strip() for t in entry):
             return "a flag cell's words stand among a report's narrative lines"

@@ -135,5 +135,7 @@ def spread(text: str) -> bool:
     >>> spread("ชื่อ        กอง        งบ\nปี 2567"), spread("ชื่อ\tกอง\tงบ\nปี 2567")
     (True, False)
     """
+    if "    " not in text:  # no line holds a gap of four spaces: none is spread
+        return False
     lines = [line for line in text.split("\n") if line.strip()]
     return sum(1 for line in lines if _SPREAD.search(line)) >= max(1, SPREAD_SHARE * len(lines))
