@@ -75,10 +75,12 @@ def test_a_text_with_no_digit_states_no_budget_without_the_amount_regexes(
     monkeypatch.setattr(plan_amounts, "AMOUNT_BAHT_RE",
                         _Unused(plan_amounts.AMOUNT_BAHT_RE, "finditer"))
     assert plan_amounts.budget_said(name) is None
+    assert plan_amounts.budget_said(f"{name} ไปรษณีย์กลาง ใช้ได้") is None  # a SARA AI, no ``ไม``
     monkeypatch.undo()
     said = plan_amounts.budget_said(f"{name} {amount} บาท")
     assert said is not None and said["amount"] == amount
     assert plan_amounts.budget_said(f"{name} ไม่ใช้งบประมาณ") is not None
+    assert plan_amounts.budget_said(f"{name} ไ ม่ ใ ช้ ง บ") is not None  # (a dump's spaces)
 
 
 def test_a_text_with_no_mark_opening_a_line_skips_the_cut_marks_regex(
