@@ -148,10 +148,12 @@ def _progress_at(texts: list[str]) -> int:
     """Where a report's narrative ends among its cells' ``texts`` (len(texts) when never).
 
     At the first text holding the progress's label, a percent or the budget's label
-    (the progress's label a wrap cut: ``ความก้าวหน้าขอ`` / ``งงานฯ = 12.00 %``).
+    (the progress's label a wrap cut: ``ความก้าวหน้าขอ`` / ``งงานฯ = 12.00 %``). The
+    regex goes first: a cell holding the label mostly holds its percent, and the key
+    form's offsets (:func:`~bma_etl.matchkey.search_key`) cost a walk of the cell.
     """
     return next((i for i, t in enumerate(texts)
-                 if search_key(PROGRESS_LABEL, t) or _VALUES.search(t)), len(texts))
+                 if _VALUES.search(t) or search_key(PROGRESS_LABEL, t)), len(texts))
 
 
 @dataclass
