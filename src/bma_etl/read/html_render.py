@@ -139,7 +139,8 @@ def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
             out.cell(value)
         return
     if name == "tr":
-        cell_tags = node.find_all(_CELL_TAGS, recursive=False)
+        cell_tags = [child for child in node.children  # (find_all(recursive=False)'s)
+                     if isinstance(child, Tag) and child.name in _CELL_TAGS]
         if cell_tags:
             _cells_line(cell_tags, out, pre)
             return
@@ -194,14 +195,15 @@ def _follows_term(dd: Tag) -> bool:
 
 def _grid_columns(node: Tag) -> list[Tag]:
     """A grid row's column blocks (two or more, every child a ``col-*``), else []."""
-    children = [child for child in node.children
-                if isinstance(child, Tag) and not _is_dropped(child)]
-    if len(children) < 2 or any(
-            child.name not in BLOCK_TAGS
-            or not any(_GRID_COLUMN.match(t.lower()) for t in _tokens(child, "class"))
-            for child in children):
-        return []
-    return children
+    children: list[Tag] = []
+    for child in node.children:  # the first child that is no column ends the look
+        if not isinstance(child, Tag) or _is_dropped(child):
+            continue
+        if child.name not in BLOCK_TAGS \
+                or not any(_GRID_COLUMN.match(t.lower()) for t in _tokens(child, "class")):
+            return []
+        children.append(child)
+    return children if len(children) >= 2 else []
 
 
 def _control_value(node: Tag) -> str | None:
