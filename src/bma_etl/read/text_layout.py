@@ -18,27 +18,34 @@ A table is a run of non-blank lines, :data:`MIN_SPLIT_LINES` of which or more ho
 text in two places or more two spaces or more apart, from the first such line to
 the last (and the short lines after it that sit in one column: a total row's
 wrapped label). Its columns start where such text starts on two lines or more (a
-place one character off is the same place). A line's text is cut at each column's
-start it reaches (a space before it); a cell too long for its column pushes the
-next cell right, one space after it: that piece is cut at the space nearest the
-next column's start whose rest starts as that column's cells start on the other
-lines (a ``:``, a number, the same word), else at the one nearest the start.
+place two characters off is the same place: a table on the next page may be set
+over). A line's text is cut at each column's start it reaches (a space before
+it); a cell too long for its column pushes the next cell right, one space after
+it: that piece is cut at the space nearest the next column's start whose rest
+starts as that column's cells start on the other lines (a ``:``, a number, the
+same word), else at the one nearest the start.
 
 A row starts at a line with text in the first column after one without (a
 form's ``รายงาน`` / ``ครั้งที่1`` is one cell), at a number or total (``รวม…``)
 in the first column, and at an item number (``๒.``) opening a cell of a line with
 none in the first column (a plan's second item of one row).
 
-Only text that holds such tables changes: a text file's own tables are tab-separated,
-its paragraphs one run to a line.
+Only a text so dumped is read so (:func:`bma_etl.read.text_dumps.spread`, no tab in
+it): a text file's own tables are tab-separated, a copy's cells too. A block whose
+rows after the first are not all labelled by a number in the first column (a row
+number, ``รายงานครั้งที่1``, a total), or of more than :data:`MAX_COLUMNS` columns,
+is left as written (a plan's KPI tables and schedules: their cells' pieces are read
+there as before).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.read.text_dumps import spread
 from bma_etl.rows import separator
 
 __all__ = ["MIN_SPLIT_LINES", "laid_out_tables"]
@@ -47,6 +54,14 @@ __all__ = ["MIN_SPLIT_LINES", "laid_out_tables"]
 MIN_SPLIT_LINES = 3
 #: Lines a column's start must begin text on.
 MIN_SUPPORT = 2
+#: Places this near are one column's start (a page's table set a character or two over).
+NEAR = 2
+#: Share of a table's split lines a column's start must begin text on.
+SUPPORT_SHARE = 0.25
+#: Most columns a table read back has (a plan's budget table 4, a form's reports 4).
+MAX_COLUMNS = 5
+#: A row's label: a number, or words ending in one (``รายงานครั้งที่1``).
+_LABEL = re.compile(r"[^\s0-9]*([0-9]{1,3})\.?")
 #: A piece of a line: words one space apart.
 _RUN = re.compile(r"\S+(?: \S+)*")
 #: A row number alone (``๑``, ``12.``), a total (``รวม…``).
@@ -77,17 +92,22 @@ def _runs(line: str) -> list[_Piece]:
 
 
 def _columns(lines: list[list[_Piece]]) -> list[int]:
-    """Places where text starts on :data:`MIN_SUPPORT` lines or more (one off: the same)."""
+    """Places where text starts on :data:`MIN_SUPPORT` lines or more (:data:`NEAR`: the same).
+
+    And on :data:`SUPPORT_SHARE` of the lines holding text in two places or more: a
+    wrapped paragraph's words meet at a place now and then, a column's every row.
+    """
+    least = max(MIN_SUPPORT, SUPPORT_SHARE * sum(1 for ps in lines if len(ps) >= 2))
     seen: dict[int, set[int]] = {}
     for k, pieces in enumerate(lines):
         for p in pieces:
             seen.setdefault(p.start, set()).add(k)
     starts: list[int] = []
     for place in sorted(seen, key=lambda s: (-len(seen[s]), s)):
-        if any(abs(place - s) <= 1 for s in starts):
+        if any(abs(place - s) <= NEAR for s in starts):
             continue
-        near = set().union(*(seen.get(place + d, set()) for d in (-1, 0, 1)))
-        if len(near) >= MIN_SUPPORT:
+        near = set().union(*(seen.get(place + d, set()) for d in range(-NEAR, NEAR + 1)))
+        if len(near) >= least:
             starts.append(place)
     return sorted(starts)
 
@@ -131,9 +151,29 @@ def _column_of(piece: _Piece, starts: list[int]) -> int:
     """The column a piece starting at its place stands in."""
     col = 0
     for k, c in enumerate(starts):
-        if piece.start + 1 >= c:
+        if piece.start + NEAR >= c:
             col = k
     return col
+
+
+def _numbered(rows: list[list[list[str]]]) -> bool:
+    """Whether every row but a first (a header) is labelled by a number in its first column.
+
+    Or is a total (``รวม…``) or an item of the row above (no first cell); one row
+    at least is numbered, and the numbers run on one by one. A block of other lines
+    set apart (a paragraph's, a schedule's) is no table of rows read back.
+    """
+    numbers: list[int] = []
+    for k, row in enumerate(rows):
+        head = to_arabic_digits("".join(row[0]))
+        label = _LABEL.fullmatch(head)
+        if label:
+            numbers.append(int(label[1]))
+        elif head and not _TOTAL.match(head) and k:
+            return False
+    # rows numbered one after another (two rows read as one break the count)
+    return bool(numbers) and all(b == a + 1
+                                 for a, b in pairwise(numbers))
 
 
 def _table(lines: list[str]) -> list[str] | None:
@@ -144,7 +184,7 @@ def _table(lines: list[str]) -> list[str] | None:
         return None
     first, last = split[0], split[-1]
     starts = _columns(pieces[first:last + 1])
-    if len(starts) < 2:
+    if not 2 <= len(starts) <= MAX_COLUMNS:
         return None
     openings: dict[int, set[str]] = {}
     width: dict[int, int] = {}
@@ -170,9 +210,11 @@ def _table(lines: list[str]) -> list[str] | None:
         if not rows or (at_first and (not prev_first or _SEQ.fullmatch(head)
                                       or _TOTAL.match(head))) or item:
             rows.append([[] for _ in starts])
-        for c in cells:
-            rows[-1][c.col].append(c.text)
+        for cell in cells:
+            rows[-1][cell.col].append(cell.text)
         prev_first = at_first
+    if not _numbered(rows):
+        return None
     out = []
     for row in rows:
         texts = []
@@ -200,6 +242,8 @@ def laid_out_tables(text: str) -> str | None:
     ๒ | โครงการ | ๑๐.- บาท
     <BLANKLINE>
     """
+    if "\t" in text or not spread(text):
+        return None  # a text of its own (tabs), or no dump of columns side by side
     lines = text.split("\n")
     out: list[str] = []
     changed = False
