@@ -312,7 +312,8 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     read = text
     text = unquoted_cells(text) or text  # a sheet's quoted cells
     text = restacked_cells(text) or text  # a Word table saved a cell a line
-    text = laid_out_tables(text) or text  # pdftotext -layout's tables: cells side by side
+    # pdftotext -layout's tables: cells side by side, read back into rows
+    text = laid_out_tables(text, starts) or text
     if text is not read:  # cells rebuilt: the pages' offsets are gone
         starts = ()
     return SourceDocument(doc_id, path, "text/plain", text, page_starts=starts,

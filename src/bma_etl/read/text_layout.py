@@ -73,6 +73,15 @@ _NUMBER = re.compile(r"[0-9][0-9,.\-]*")
 
 
 @dataclass(frozen=True)
+class _Grid:
+    """A table's columns: their starts, the first words their cells start with, widths."""
+
+    starts: list[int]
+    openings: dict[int, set[str]]
+    width: dict[int, int]
+
+
+@dataclass(frozen=True)
 class _Piece:
     """Text of one line at character ``start`` (the dump's place), in column ``col``."""
 
@@ -118,33 +127,30 @@ def _first_word(text: str) -> str:
     return "9" if _NUMBER.fullmatch(to_arabic_digits(word)) else word
 
 
-def _cut(line: str, piece: _Piece, starts: list[int], openings: dict[int, set[str]],
-         width: dict[int, int]) -> list[_Piece]:
+def _cut(line: str, piece: _Piece, grid: _Grid) -> list[_Piece]:
     """A piece cut where it reaches the next columns (see the module docstring)."""
     out: list[_Piece] = []
     floor = piece.start + 1  # a cut's rest stands in the column it was cut for
-    col = _column_of(piece, starts)
+    col = _column_of(piece, grid.starts)
     while True:
-        inside = [c for c in starts if floor < c <= piece.end]
+        inside = [c for c in grid.starts if floor < c <= piece.end]
         if not inside:
             out.append(_Piece(piece.start, piece.text, col))
             return out
         nxt = inside[0]
-        exact = [c for c in inside if line[c - 1] == " " and line[c] != " "]
-        if exact:
-            cut = exact[0] - 1
-        else:
-            low = nxt - max(1, width.get(nxt, 8) // 2)
-            spaces = [piece.start + k for k, ch in enumerate(piece.text)
-                      if ch == " " and piece.start + k + 1 >= low]
-            if not spaces:
-                out.append(_Piece(piece.start, piece.text, col))
-                return out
-            liked = [s for s in spaces
-                     if _first_word(line[s + 1:piece.end]) in openings.get(nxt, set())]
-            cut = liked[0] if liked else min(spaces, key=lambda s: abs(s + 1 - nxt))
+        low = nxt - max(1, grid.width.get(nxt, 8) // 2)
+        spaces = [piece.start + k for k, ch in enumerate(piece.text)
+                  if ch == " " and piece.start + k + 1 >= low
+                  and piece.start + k + 1 < (inside[1] if len(inside) > 1 else piece.end)]
+        if not spaces:
+            out.append(_Piece(piece.start, piece.text, col))
+            return out
+        liked = [s for s in spaces
+                 if _first_word(line[s + 1:piece.end]) in grid.openings.get(nxt, set())]
+        exact = [s for s in spaces if s + 1 == nxt]
+        cut = min(liked or exact or spaces, key=lambda s: abs(s + 1 - nxt))
         out.append(_Piece(piece.start, line[piece.start:cut], col))
-        piece, floor, col = _Piece(cut + 1, line[cut + 1:piece.end]), nxt, starts.index(nxt)
+        piece, floor, col = _Piece(cut + 1, line[cut + 1:piece.end]), nxt, grid.starts.index(nxt)
 
 
 def _column_of(piece: _Piece, starts: list[int]) -> int:
@@ -176,63 +182,145 @@ def _numbered(rows: list[list[list[str]]]) -> bool:
                                  for a, b in pairwise(numbers))
 
 
-def _table(lines: list[str]) -> list[str] | None:
-    """A block of lines' table rows, cells tab-separated, or None for no table."""
+def _grid(pieces: list[list[_Piece]]) -> _Grid | None:
+    """The columns of a table's lines' pieces, or None for too few or too many."""
+    starts = _columns(pieces)
+    if not 2 <= len(starts) <= MAX_COLUMNS:
+        return None
+    openings: dict[int, set[str]] = {}
+    width: dict[int, int] = {}
+    for ps in pieces:
+        for p in ps:
+            at = next((c for c in starts if abs(p.start - c) <= NEAR), None)
+            if at is not None:
+                openings.setdefault(at, set()).add(_first_word(p.text))
+                width[at] = max(width.get(at, 0), len(p.text))
+    for k, c in enumerate(starts[:-1]):
+        width[c] = starts[k + 1] - c
+    return _Grid(starts, openings, width)
+
+
+def _in_column(piece: _Piece, grid: _Grid) -> bool:
+    """Whether a line's one piece stands in a column: at a later column's start, or
+    within the first column (a total's wrapped label; not a paragraph's line)."""
+    col = _column_of(piece, grid.starts)
+    if col == 0:
+        return piece.end < grid.starts[1] - 1
+    return abs(piece.start - grid.starts[col]) <= NEAR and (
+        col + 1 == len(grid.starts) or piece.end < grid.starts[col + 1] + grid.width[
+            grid.starts[col + 1]])
+
+
+def _key(line: str) -> str:
+    """A line's words, its spacing aside (a header repeated on the next page)."""
+    return " ".join(line.split())
+
+
+@dataclass
+class _Table:
+    """A block's table: the lines before and after it, its rows' cells' pieces.
+
+    ``carry``: the cells' pieces of the lines before its first row, after a header
+    repeated from the table before (a row the page broke: its rest on this page).
+    ``head``: its header's lines, in :func:`_key` form.
+    """
+
+    before: list[str]
+    rows: list[list[list[str]]]
+    after: list[str]
+    head: list[str]
+    carry: list[list[str]] | None = None
+
+
+def _table(lines: list[str], head: list[str] | None) -> _Table | None:
+    """A block of lines' table, or None for no table.
+
+    ``head``: the header lines of a table just before, which the block may repeat
+    (see :class:`_Table`); None when no table stands just before.
+    """
     pieces = [_runs(line) for line in lines]
     split = [k for k, ps in enumerate(pieces) if len(ps) >= 2]
     if len(split) < MIN_SPLIT_LINES:
         return None
     first, last = split[0], split[-1]
-    starts = _columns(pieces[first:last + 1])
-    if not 2 <= len(starts) <= MAX_COLUMNS:
+    grid = _grid(pieces[first:last + 1])
+    if grid is None:
         return None
-    openings: dict[int, set[str]] = {}
-    width: dict[int, int] = {}
-    for ps in pieces[first:last + 1]:
-        for p in ps:
-            if p.start in starts:
-                openings.setdefault(p.start, set()).add(_first_word(p.text))
-                width[p.start] = max(width.get(p.start, 0), len(p.text))
-    for k, c in enumerate(starts[:-1]):
-        width[c] = starts[k + 1] - c
     end = last + 1
-    while end < len(lines) and len(pieces[end]) == 1 and pieces[end][0].end < starts[1] - 1:
-        end += 1  # a first column's wrapped label after the last split line
+    while end < len(lines) and len(pieces[end]) == 1 and _in_column(pieces[end][0], grid):
+        end += 1  # a cell's last pieces after the last split line
+    repeated = 0
+    while head and first + repeated < end and _key(lines[first + repeated]) in head:
+        repeated += 1
     rows: list[list[list[str]]] = []
+    carry: list[list[str]] | None = None if head is None else [[] for _ in grid.starts]
+    clash = False
     prev_first = False
-    for k in range(first, end):
+    for k in range(first + repeated, end):
         cells: list[_Piece] = []
         for p in pieces[k]:
-            cells.extend(_cut(lines[k], p, starts, openings, width))
+            cells.extend(_cut(lines[k], p, grid))
         at_first = any(c.col == 0 for c in cells)
-        head = next((to_arabic_digits(c.text) for c in cells if c.col == 0), "")
+        label = next((to_arabic_digits(c.text) for c in cells if c.col == 0), "")
         item = not at_first and any(_ITEM.match(to_arabic_digits(c.text)) for c in cells)
-        if not rows or (at_first and (not prev_first or _SEQ.fullmatch(head)
-                                      or _TOTAL.match(head))) or item:
-            rows.append([[] for _ in starts])
+        if carry is not None and not rows and not at_first and not item:
+            for cell in cells:
+                carry[cell.col].append(cell.text)
+            continue
+        if not rows or (at_first and (not prev_first or _SEQ.fullmatch(label)
+                                      or _TOTAL.match(label))) or item:
+            rows.append([[] for _ in grid.starts])
+        if len(rows) == 1 and len({c.col for c in cells}) < len(cells):
+            clash = True  # two headings (or first cells) in one column: columns missed
         for cell in cells:
             rows[-1][cell.col].append(cell.text)
         prev_first = at_first
-    if not _numbered(rows):
+    if not rows or not _numbered(rows):
         return None
-    out = []
-    for row in rows:
-        texts = []
-        for parts in row:
-            text = ""
-            for part in parts:
-                text += separator(text, part) + part
-            texts.append(text)
-        out.append("\t".join(texts))
-    return lines[:first] + out + lines[end:]
+    labels = [_LABEL.fullmatch(to_arabic_digits(_joined(row[0]))) for row in rows]
+    headed = labels[0] is None
+    if clash and headed:
+        return None
+    if not headed and carry is None and not all(m[0] != m[1] for m in labels if m):
+        return None  # rows numbered alone, their header elsewhere: not known as a table
+    header = [] if repeated else [_key(line) for line in lines[first:end]]
+    if header:  # the first row's lines, when it is a header (no number)
+        size = next((k for k in range(first, end) if _LABEL.fullmatch(to_arabic_digits(
+            next((p.text for p in pieces[k] if _column_of(p, grid.starts) == 0), "")))),
+            first) - first
+        header = header[:size]
+    return _Table(lines[:first], rows, lines[end:], header or head or [], carry)
 
 
-def laid_out_tables(text: str) -> str | None:
+def _joined(parts: list[str]) -> str:
+    """A cell's pieces, one after another (:func:`bma_etl.rows.separator` between)."""
+    text = ""
+    for part in parts:
+        text += separator(text, part) + part
+    return text
+
+
+def _pages(lines: list[str], text: str, page_starts: tuple[int, ...]) -> set[int]:
+    """The indexes of the lines that begin a page after the first."""
+    at, firsts, offset = 0, set(), 0
+    starts = sorted(page_starts)[1:] if page_starts else []
+    for k, line in enumerate(lines):
+        while at < len(starts) and starts[at] <= offset:
+            firsts.add(k)
+            at += 1
+        offset += len(line) + 1
+    return firsts
+
+
+def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
     r"""``text`` with each table a ``pdftotext -layout`` dump laid out read into rows.
 
     Returns None when no block of ``text`` is such a table (see the module
     docstring). A row's cells come out on one line, tab-separated, in the table's
-    columns (an empty cell empty).
+    columns (an empty cell empty). ``page_starts``: the offsets where ``text``'s
+    pages begin (a page's table is set apart from the next page's: each its own
+    columns; a row the page broke is read whole, a header the next page repeats not
+    read again).
 
     >>> print(laid_out_tables("ที่   ชื่อ          งบ\n๑     โครงการจัด    ๕๐๐.-\n"
     ...                       "      ทำแผนที่      บาท\n๒     โครงการ       ๑๐.- บาท\n"
@@ -245,16 +333,40 @@ def laid_out_tables(text: str) -> str | None:
     if "\t" in text or not spread(text):
         return None  # a text of its own (tabs), or no dump of columns side by side
     lines = text.split("\n")
-    out: list[str] = []
-    changed = False
+    firsts = _pages(lines, text, page_starts)
+    parts: list[_Table | list[str]] = []
     block: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
+    head: list[str] | None = None
+    for k, line in enumerate([*lines, ""]):
+        if line.strip() and not (k in firsts and block):
             block.append(line)
             continue
-        table = _table(block) if block else None
-        changed = changed or table is not None
-        out.extend(table if table is not None else block)
-        out.append(line)
-        block = []
-    return "\n".join(out[:-1]) if changed else None
+        table = _table(block, head) if block else None
+        if table is None and sum(1 for b in block if len(_runs(b)) >= 2) >= MIN_SPLIT_LINES:
+            return None  # a table not read back: the text's tables stay as the dump set them
+        if table is None:
+            parts.append(block)
+            head = head if not any(b.strip() for b in block) else None
+        else:
+            last = next((p for p in reversed(parts) if isinstance(p, _Table)), None)
+            if table.carry is not None and last is not None and not last.after:
+                for cell, more in zip(last.rows[-1], table.carry, strict=False):
+                    cell.extend(more)
+            elif table.carry is not None and any(table.carry):
+                table.rows.insert(0, table.carry)
+            parts.append(table)
+            head = table.head if not table.after else None
+        block = [line] if line.strip() else []
+        if not line.strip():
+            parts.append([line])
+    if not any(isinstance(p, _Table) for p in parts):
+        return None
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, _Table):
+            out.extend(part.before)
+            out.extend("\t".join(_joined(cell) for cell in row) for row in part.rows)
+            out.extend(part.after)
+        else:
+            out.extend(part)
+    return "\n".join(out[:-1])
