@@ -201,8 +201,11 @@ def _grid(pieces: list[list[_Piece]]) -> _Grid | None:
 
 
 def _in_column(piece: _Piece, grid: _Grid) -> bool:
-    """Whether a line's one piece stands in a column: at a later column's start, or
-    within the first column (a total's wrapped label; not a paragraph's line)."""
+    """Whether a line's one piece stands in a column (a cell's last piece).
+
+    At a later column's start, or within the first column (a total's wrapped
+    label; not a paragraph's line).
+    """
     col = _column_of(piece, grid.starts)
     if col == 0:
         return piece.end < grid.starts[1] - 1
