@@ -138,17 +138,20 @@ def _cut(line: str, piece: _Piece, grid: _Grid) -> list[_Piece]:
             out.append(_Piece(piece.start, piece.text, col))
             return out
         nxt = inside[0]
-        low = nxt - max(1, grid.width.get(nxt, 8) // 2)
-        spaces = [piece.start + k for k, ch in enumerate(piece.text)
-                  if ch == " " and piece.start + k + 1 >= low
-                  and piece.start + k + 1 < (inside[1] if len(inside) > 1 else piece.end)]
-        if not spaces:
+        wide = grid.width.get(nxt, 8)
+        stop = inside[1] if len(inside) > 1 else piece.end
+        # a space the rest after which fits the next column (to its next start)
+        spaces = [s for s in range(max(piece.start, nxt - wide - 1), stop - 1)
+                  if line[s] == " " and line[s + 1] != " "
+                  and (stop - s - 1 <= wide + NEAR or len(inside) > 1)]
+        liked = [s for s in spaces
+                 if _first_word(line[s + 1:stop]) in grid.openings.get(nxt, set())]
+        near = [s for s in spaces if s + 1 >= nxt - max(1, wide // 2)]
+        exact = [s for s in near if s + 1 == nxt]
+        if not (liked or near):
             out.append(_Piece(piece.start, piece.text, col))
             return out
-        liked = [s for s in spaces
-                 if _first_word(line[s + 1:piece.end]) in grid.openings.get(nxt, set())]
-        exact = [s for s in spaces if s + 1 == nxt]
-        cut = min(liked or exact or spaces, key=lambda s: abs(s + 1 - nxt))
+        cut = min(liked or exact or near, key=lambda s: abs(s + 1 - nxt))
         out.append(_Piece(piece.start, line[piece.start:cut], col))
         piece, floor, col = _Piece(cut + 1, line[cut + 1:piece.end]), nxt, grid.starts.index(nxt)
 
@@ -260,6 +263,9 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     clash = False
     prev_first = False
     for k in range(first + repeated, end):
+        if not pieces[k]:
+            prev_first = False  # rows set apart by a blank line
+            continue
         cells: list[_Piece] = []
         for p in pieces[k]:
             cells.extend(_cut(lines[k], p, grid))
@@ -282,8 +288,8 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
         return None
     labels = [_LABEL.fullmatch(to_arabic_digits(_joined(row[0]))) for row in rows]
     headed = labels[0] is None
-    if clash and headed:
-        return None
+    if headed and (clash or not all(rows[0])):
+        return None  # columns missed (two headings in one) or made up (one with none)
     if not headed and carry is None and not all(m[0] != m[1] for m in labels if m):
         return None  # rows numbered alone, their header elsewhere: not known as a table
     header = [] if repeated else [_key(line) for line in lines[first:end]]
@@ -315,6 +321,38 @@ def _pages(lines: list[str], text: str, page_starts: tuple[int, ...]) -> set[int
     return firsts
 
 
+def _blocks(lines: list[str], firsts: set[int]) -> list[list[str]]:
+    """``lines`` in blocks: runs of non-blank lines, blank lines apart, a page's first
+    line beginning one. A block of two lines or more holding text in two places or
+    more and the next, whose first line does, that only blank lines part (a table
+    that sets its rows apart) are one block, blank lines kept."""
+    blocks: list[list[str]] = []
+    block: list[str] = []
+    gap: list[str] = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            gap.append(line)
+            continue
+        if block and (k in firsts or gap):
+            split = sum(1 for b in block if len(_runs(b)) >= 2) >= 2
+            if gap and k not in firsts and split and len(_runs(line)) >= 2:
+                block.extend(gap)  # the same table goes on
+            else:
+                blocks.append(block)
+                block = []
+                if gap:
+                    blocks.append(gap)
+            gap = []
+        elif gap:
+            blocks.append(gap)
+            gap = []
+        block.append(line)
+    for rest in (block, gap):
+        if rest:
+            blocks.append(rest)
+    return blocks
+
+
 def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
     r"""``text`` with each table a ``pdftotext -layout`` dump laid out read into rows.
 
@@ -336,32 +374,27 @@ def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
     if "\t" in text or not spread(text):
         return None  # a text of its own (tabs), or no dump of columns side by side
     lines = text.split("\n")
-    firsts = _pages(lines, text, page_starts)
     parts: list[_Table | list[str]] = []
-    block: list[str] = []
     head: list[str] | None = None
-    for k, line in enumerate([*lines, ""]):
-        if line.strip() and not (k in firsts and block):
-            block.append(line)
-            continue
-        table = _table(block, head) if block else None
+    for block in _blocks(lines, _pages(lines, text, page_starts)):
+        table = _table(block, head) if any(line.strip() for line in block) else None
         if table is None and sum(1 for b in block if len(_runs(b)) >= 2) >= MIN_SPLIT_LINES:
             return None  # a table not read back: the text's tables stay as the dump set them
         if table is None:
             parts.append(block)
             head = head if not any(b.strip() for b in block) else None
-        else:
-            last = next((p for p in reversed(parts) if isinstance(p, _Table)), None)
-            if table.carry is not None and last is not None and not last.after:
-                for cell, more in zip(last.rows[-1], table.carry, strict=False):
-                    cell.extend(more)
-            elif table.carry is not None and any(table.carry):
-                table.rows.insert(0, table.carry)
-            parts.append(table)
-            head = table.head if not table.after else None
-        block = [line] if line.strip() else []
-        if not line.strip():
-            parts.append([line])
+            continue
+        last = next((p for p in reversed(parts) if isinstance(p, _Table)), None)
+        if last is not None and table.carry is not None \
+                and len(table.rows[0]) != len(last.rows[0]):
+            return None  # the next page's part of a table read in other columns
+        if table.carry is not None and last is not None and not last.after:
+            for cell, more in zip(last.rows[-1], table.carry, strict=False):
+                cell.extend(more)
+        elif table.carry is not None and any(table.carry):
+            table.rows.insert(0, table.carry)
+        parts.append(table)
+        head = table.head if not table.after else None
     if not any(isinstance(p, _Table) for p in parts):
         return None
     out: list[str] = []
@@ -372,4 +405,4 @@ def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
             out.extend(part.after)
         else:
             out.extend(part)
-    return "\n".join(out[:-1])
+    return "\n".join(out)
