@@ -322,10 +322,12 @@ def _pages(lines: list[str], text: str, page_starts: tuple[int, ...]) -> set[int
 
 
 def _blocks(lines: list[str], firsts: set[int]) -> list[list[str]]:
-    """``lines`` in blocks: runs of non-blank lines, blank lines apart, a page's first
-    line beginning one. A block of two lines or more holding text in two places or
-    more and the next, whose first line does, that only blank lines part (a table
-    that sets its rows apart) are one block, blank lines kept."""
+    """``lines`` in blocks: runs of non-blank lines, blank lines apart.
+
+    A page's first line begins one. A block of two lines or more holding text in
+    two places or more and the next, whose first line does, that only blank lines
+    part (a table that sets its rows apart) are one block, blank lines kept.
+    """
     blocks: list[list[str]] = []
     block: list[str] = []
     gap: list[str] = []
