@@ -165,6 +165,29 @@ def _column_of(piece: _Piece, starts: list[int]) -> int:
     return col
 
 
+def _opener(label: str) -> str | None:
+    """A row label's words before its number (``รายงานครั้งที่``), or None."""
+    m = _LABEL.fullmatch(label)
+    return m[0][:m.start(1)] or None if m else None
+
+
+def _openers(cut: dict[int, list[_Piece]]) -> set[str]:
+    """The words before the number of the labels that open a row after a blank first cell.
+
+    ``รายงานครั้งที่`` of ``รายงานครั้งที่2``: a line opening so opens a row even
+    under a cell of the first column (a header's ``ครั้งที่รายงาน``).
+    """
+    found: set[str] = set()
+    before = False
+    for k in sorted(cut):
+        label = next((to_arabic_digits(c.text) for c in cut[k] if c.col == 0), "")
+        opener = _opener(label)
+        if label and not before and opener:
+            found.add(opener)
+        before = bool(label)
+    return found
+
+
 def _numbered(rows: list[list[list[str]]]) -> bool:
     """Whether every row but a first (a header) is labelled by a number in its first column.
 
@@ -261,14 +284,15 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     rows: list[list[list[str]]] = []
     carry: list[list[str]] | None = None if head is None else [[] for _ in grid.starts]
     clash = False
+    cut = {k: [c for p in pieces[k] for c in _cut(lines[k], p, grid)]
+           for k in range(first + repeated, end)}
+    openers = _openers(cut)
     prev_first = False
     for k in range(first + repeated, end):
-        if not pieces[k]:
+        cells = cut[k]
+        if not cells:
             prev_first = False  # rows set apart by a blank line
             continue
-        cells: list[_Piece] = []
-        for p in pieces[k]:
-            cells.extend(_cut(lines[k], p, grid))
         at_first = any(c.col == 0 for c in cells)
         label = next((to_arabic_digits(c.text) for c in cells if c.col == 0), "")
         item = not at_first and any(_ITEM.match(to_arabic_digits(c.text)) for c in cells)
@@ -277,7 +301,8 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
                 carry[cell.col].append(cell.text)
             continue
         if not rows or (at_first and (not prev_first or _SEQ.fullmatch(label)
-                                      or _TOTAL.match(label))) or item:
+                                      or _TOTAL.match(label)
+                                      or _opener(label) in openers)) or item:
             rows.append([[] for _ in grid.starts])
         if len(rows) == 1 and len({c.col for c in cells}) < len(cells):
             clash = True  # two headings (or first cells) in one column: columns missed
