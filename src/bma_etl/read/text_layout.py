@@ -287,6 +287,7 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     cut = {k: [c for p in pieces[k] for c in _cut(lines[k], p, grid)]
            for k in range(first + repeated, end)}
     openers = _openers(cut)
+    opened: list[tuple[int, bool]] = []  # each row's first line, a blank line before it
     prev_first = False
     for k in range(first + repeated, end):
         cells = cut[k]
@@ -304,11 +305,18 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
                                       or _TOTAL.match(label)
                                       or _opener(label) in openers)) or item:
             rows.append([[] for _ in grid.starts])
+            opened.append((k, k > first and not cut.get(k - 1)))
         if len(rows) == 1 and len({c.col for c in cells}) < len(cells):
             clash = True  # two headings (or first cells) in one column: columns missed
         for cell in cells:
             rows[-1][cell.col].append(cell.text)
         prev_first = at_first
+    while len(rows) > 1 and opened[-1][1] and not _LABEL.fullmatch(
+            to_arabic_digits(_joined(rows[-1][0]))) and not _TOTAL.match(_joined(rows[-1][0])):
+        rows.pop()  # a page's footer after the table's last row: no row of it
+        end = opened.pop()[0]
+        while end > first and not lines[end - 1].strip():
+            end -= 1
     if not rows or not _numbered(rows):
         return None
     labels = [_LABEL.fullmatch(to_arabic_digits(_joined(row[0]))) for row in rows]
@@ -403,14 +411,24 @@ def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
     lines = text.split("\n")
     parts: list[_Table | list[str]] = []
     head: list[str] | None = None
+    header: tuple[int, list[str]] | None = None  # a header the page left alone
     for block in _blocks(lines, _pages(lines, text, page_starts)):
         table = _table(block, head) if any(line.strip() for line in block) else None
+        if table is None and header is not None:
+            table = _table(header[1] + block, None)  # its rows on the next page
+            if table is not None:
+                parts[header[0]] = []
         if table is None and sum(1 for b in block if len(_runs(b)) >= 2) >= MIN_SPLIT_LINES:
             return None  # a table not read back: the text's tables stay as the dump set them
         if table is None:
             parts.append(block)
             head = head if not any(b.strip() for b in block) else None
+            if len(_runs(block[0])) >= 3:
+                header = (len(parts) - 1, block)
+            elif header is not None and sum(1 for b in block if b.strip()) > 2:
+                header = None  # more than a page's furniture (its address, date) between
             continue
+        header = None
         last = next((p for p in reversed(parts) if isinstance(p, _Table)), None)
         if last is not None and table.carry is not None \
                 and len(table.rows[0]) != len(last.rows[0]):
