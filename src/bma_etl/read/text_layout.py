@@ -14,28 +14,37 @@ the values were NULLed (``interleaved_columns``) and lost.
 one: a row's cells on one line, set apart by tabs, each cell's pieces joined again
 (:func:`bma_etl.rows.separator`).
 
-A table is a run of non-blank lines, :data:`MIN_SPLIT_LINES` of which or more hold
-text in two places or more two spaces or more apart, from the first such line to
-the last (and the short lines after it that sit in one column: a total row's
-wrapped label). Its columns start where such text starts on two lines or more (a
-place two characters off is the same place: a table on the next page may be set
-over). A line's text is cut at each column's start it reaches (a space before
-it); a cell too long for its column pushes the next cell right, one space after
-it: that piece is cut at the space nearest the next column's start whose rest
-starts as that column's cells start on the other lines (a ``:``, a number, the
-same word), else at the one nearest the start.
+A table is a block of lines (blank lines apart, a page's first line beginning
+one; rows a blank line sets apart stay one block), :data:`MIN_SPLIT_LINES` of
+which or more hold text in two places or more two spaces or more apart, from the
+first such line to the last (and the short lines after it that sit in one column:
+a total row's wrapped label, a narrative's last line). Its columns start where
+such text starts on two lines or more and on :data:`SUPPORT_SHARE` of them (a
+place :data:`NEAR` characters off is the same place). A line's text is cut at
+each column's start it reaches; a cell too long for its column pushes the next
+cell right, one space after it: that piece is cut at the space nearest the next
+column's start whose rest fits that column and starts as its cells start on the
+other lines (a ``:``, a number, the same word), else at the one nearest the start.
 
 A row starts at a line with text in the first column after one without (a
-form's ``รายงาน`` / ``ครั้งที่1`` is one cell), at a number or total (``รวม…``)
-in the first column, and at an item number (``๒.``) opening a cell of a line with
-none in the first column (a plan's second item of one row).
+form's ``รายงาน`` / ``ครั้งที่1`` is one cell), at a number, a total (``รวม…``) or
+a label that opens other rows (``รายงานครั้งที่2``) in the first column, and at an
+item number (``๒.``) opening a cell of a line with none in the first column (a
+plan's second item of one row). A page's footer after a blank line under the
+last row is no row. Across a page break: a header the next page repeats is not
+read again and the lines under it before the next row go on the row the page
+broke; a header left alone at a page's foot is read over the rows of the next
+page.
 
-Only a text so dumped is read so (:func:`bma_etl.read.text_dumps.spread`, no tab in
-it): a text file's own tables are tab-separated, a copy's cells too. A block whose
-rows after the first are not all labelled by a number in the first column (a row
-number, ``รายงานครั้งที่1``, a total), or of more than :data:`MAX_COLUMNS` columns,
-is left as written (a plan's KPI tables and schedules: their cells' pieces are read
-there as before).
+Only a text so dumped is read so (:func:`bma_etl.read.text_dumps.spread`, no tab
+in it): a text file's own tables are tab-separated, a copy's cells too. A table
+is read back only when every row after a header is labelled by a number in the
+first column (a row number, ``รายงานครั้งที่1``, a total, an item of the row
+above), the numbers running on one by one; a header fills every column and holds
+no two headings in one; rows numbered alone (``๑``) need their header; at most
+:data:`MAX_COLUMNS` columns. When a block of the text that looks like a table is
+not read back (a plan's KPI tables and schedules), no table of it is: the text
+stays as dumped, read as before (the layouts read a text's tables all one way).
 """
 
 from __future__ import annotations
