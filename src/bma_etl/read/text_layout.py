@@ -19,9 +19,9 @@ one; rows a blank line sets apart stay one block), :data:`MIN_SPLIT_LINES` of
 which or more hold text in two places or more two spaces or more apart, from the
 first such line to the last (and the short lines after it that sit in one column:
 a total row's wrapped label, a narrative's last line). Its columns start where
-such text starts on two lines or more and on :data:`SUPPORT_SHARE` of them (a
-place :data:`NEAR` characters off is the same place). A line's text is cut at
-each column's start it reaches; a cell too long for its column pushes the next
+such text starts on a share of its lines (:mod:`bma_etl.read.text_layout_grid`;
+a place two characters off is the same place). A line's text is cut at each
+column's start it reaches; a cell too long for its column pushes the next
 cell right, one space after it: that piece is cut at the space nearest the next
 column's start whose rest fits that column and starts as its cells start on the
 other lines (a ``:``, a number, the same word), else at the one nearest the start.
@@ -42,9 +42,9 @@ is read back only when every row after a header is labelled by a number in the
 first column (a row number, ``รายงานครั้งที่1``, a total, an item of the row
 above), the numbers running on one by one; a header fills every column and holds
 no two headings in one; rows numbered alone (``๑``) need their header; at most
-:data:`MAX_COLUMNS` columns. When a block of the text that looks like a table is
-not read back (a plan's KPI tables and schedules), no table of it is: the text
-stays as dumped, read as before (the layouts read a text's tables all one way).
+five columns. When a block of the text that looks like a table is not read back
+(a plan's KPI tables and schedules), no table of it is: the text stays as
+dumped, read as before (the layouts read a text's tables all one way).
 """
 
 from __future__ import annotations
@@ -55,123 +55,27 @@ from itertools import pairwise
 
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.read.text_dumps import spread
+from bma_etl.read.text_layout_grid import (
+    Piece,
+    column_of,
+    cut_piece,
+    grid_of,
+    in_column,
+    runs,
+)
 from bma_etl.rows import separator
 
 __all__ = ["MIN_SPLIT_LINES", "laid_out_tables"]
 
 #: Lines of a table holding text in two places or more (its rows and header).
 MIN_SPLIT_LINES = 3
-#: Lines a column's start must begin text on.
-MIN_SUPPORT = 2
-#: Places this near are one column's start (a page's table set a character or two over).
-NEAR = 2
-#: Share of a table's split lines a column's start must begin text on.
-SUPPORT_SHARE = 0.25
-#: Most columns a table read back has (a plan's budget table 4, a form's reports 4).
-MAX_COLUMNS = 5
 #: A row's label: a number, or words ending in one (``รายงานครั้งที่1``).
 _LABEL = re.compile(r"[^\s0-9]*([0-9]{1,3})\.?")
-#: A piece of a line: words one space apart.
-_RUN = re.compile(r"\S+(?: \S+)*")
 #: A row number alone (``๑``, ``12.``), a total (``รวม…``).
 _SEQ = re.compile(r"[0-9]{1,3}\.?")
 _TOTAL = re.compile("\u0e23\u0e27\u0e21")
 #: An item number opening a cell (``๒. โครงการ…``).
 _ITEM = re.compile(r"[0-9]{1,2}\.(?:\s|$)")
-_NUMBER = re.compile(r"[0-9][0-9,.\-]*")
-
-
-@dataclass(frozen=True)
-class _Grid:
-    """A table's columns: their starts, the first words their cells start with, widths."""
-
-    starts: list[int]
-    openings: dict[int, set[str]]
-    width: dict[int, int]
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """Text of one line at character ``start`` (the dump's place), in column ``col``."""
-
-    start: int
-    text: str
-    col: int = -1
-
-    @property
-    def end(self) -> int:
-        """The place just past the piece's text."""
-        return self.start + len(self.text)
-
-
-def _runs(line: str) -> list[_Piece]:
-    """A line's pieces two spaces or more apart."""
-    return [_Piece(m.start(), m.group()) for m in _RUN.finditer(line)]
-
-
-def _columns(lines: list[list[_Piece]]) -> list[int]:
-    """Places where text starts on :data:`MIN_SUPPORT` lines or more (:data:`NEAR`: the same).
-
-    And on :data:`SUPPORT_SHARE` of the lines holding text in two places or more: a
-    wrapped paragraph's words meet at a place now and then, a column's every row.
-    """
-    least = max(MIN_SUPPORT, SUPPORT_SHARE * sum(1 for ps in lines if len(ps) >= 2))
-    seen: dict[int, set[int]] = {}
-    for k, pieces in enumerate(lines):
-        for p in pieces:
-            seen.setdefault(p.start, set()).add(k)
-    starts: list[int] = []
-    for place in sorted(seen, key=lambda s: (-len(seen[s]), s)):
-        if any(abs(place - s) <= NEAR for s in starts):
-            continue
-        near = set().union(*(seen.get(place + d, set()) for d in range(-NEAR, NEAR + 1)))
-        if len(near) >= least:
-            starts.append(place)
-    return sorted(starts)
-
-
-def _first_word(text: str) -> str:
-    """A cell's first word, a number as its shape (``9``)."""
-    word = text.split(" ", 1)[0]
-    return "9" if _NUMBER.fullmatch(to_arabic_digits(word)) else word
-
-
-def _cut(line: str, piece: _Piece, grid: _Grid) -> list[_Piece]:
-    """A piece cut where it reaches the next columns (see the module docstring)."""
-    out: list[_Piece] = []
-    floor = piece.start + 1  # a cut's rest stands in the column it was cut for
-    col = _column_of(piece, grid.starts)
-    while True:
-        inside = [c for c in grid.starts if floor < c <= piece.end]
-        if not inside:
-            out.append(_Piece(piece.start, piece.text, col))
-            return out
-        nxt = inside[0]
-        wide = grid.width.get(nxt, 8)
-        stop = inside[1] if len(inside) > 1 else piece.end
-        # a space the rest after which fits the next column (to its next start)
-        spaces = [s for s in range(max(piece.start, nxt - wide - 1), stop - 1)
-                  if line[s] == " " and line[s + 1] != " "
-                  and (stop - s - 1 <= wide + NEAR or len(inside) > 1)]
-        liked = [s for s in spaces
-                 if _first_word(line[s + 1:stop]) in grid.openings.get(nxt, set())]
-        near = [s for s in spaces if s + 1 >= nxt - max(1, wide // 2)]
-        exact = [s for s in near if s + 1 == nxt]
-        if not (liked or near):
-            out.append(_Piece(piece.start, piece.text, col))
-            return out
-        cut = min(liked or exact or near, key=lambda s: abs(s + 1 - nxt))
-        out.append(_Piece(piece.start, line[piece.start:cut], col))
-        piece, floor, col = _Piece(cut + 1, line[cut + 1:piece.end]), nxt, grid.starts.index(nxt)
-
-
-def _column_of(piece: _Piece, starts: list[int]) -> int:
-    """The column a piece starting at its place stands in."""
-    col = 0
-    for k, c in enumerate(starts):
-        if piece.start + NEAR >= c:
-            col = k
-    return col
 
 
 def _opener(label: str) -> str | None:
@@ -180,7 +84,7 @@ def _opener(label: str) -> str | None:
     return m[0][:m.start(1)] or None if m else None
 
 
-def _openers(cut: dict[int, list[_Piece]]) -> set[str]:
+def _openers(cut: dict[int, list[Piece]]) -> set[str]:
     """The words before the number of the labels that open a row after a blank first cell.
 
     ``รายงานครั้งที่`` of ``รายงานครั้งที่2``: a line opening so opens a row even
@@ -217,38 +121,6 @@ def _numbered(rows: list[list[list[str]]]) -> bool:
                                  for a, b in pairwise(numbers))
 
 
-def _grid(pieces: list[list[_Piece]]) -> _Grid | None:
-    """The columns of a table's lines' pieces, or None for too few or too many."""
-    starts = _columns(pieces)
-    if not 2 <= len(starts) <= MAX_COLUMNS:
-        return None
-    openings: dict[int, set[str]] = {}
-    width: dict[int, int] = {}
-    for ps in pieces:
-        for p in ps:
-            at = next((c for c in starts if abs(p.start - c) <= NEAR), None)
-            if at is not None:
-                openings.setdefault(at, set()).add(_first_word(p.text))
-                width[at] = max(width.get(at, 0), len(p.text))
-    for k, c in enumerate(starts[:-1]):
-        width[c] = starts[k + 1] - c
-    return _Grid(starts, openings, width)
-
-
-def _in_column(piece: _Piece, grid: _Grid) -> bool:
-    """Whether a line's one piece stands in a column (a cell's last piece).
-
-    At a later column's start, or within the first column (a total's wrapped
-    label; not a paragraph's line).
-    """
-    col = _column_of(piece, grid.starts)
-    if col == 0:
-        return piece.end < grid.starts[1] - 1
-    return abs(piece.start - grid.starts[col]) <= NEAR and (
-        col + 1 == len(grid.starts) or piece.end < grid.starts[col + 1] + grid.width[
-            grid.starts[col + 1]])
-
-
 def _key(line: str) -> str:
     """A line's words, its spacing aside (a header repeated on the next page)."""
     return " ".join(line.split())
@@ -276,16 +148,16 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     ``head``: the header lines of a table just before, which the block may repeat
     (see :class:`_Table`); None when no table stands just before.
     """
-    pieces = [_runs(line) for line in lines]
+    pieces = [runs(line) for line in lines]
     split = [k for k, ps in enumerate(pieces) if len(ps) >= 2]
     if len(split) < MIN_SPLIT_LINES:
         return None
     first, last = split[0], split[-1]
-    grid = _grid(pieces[first:last + 1])
+    grid = grid_of(pieces[first:last + 1])
     if grid is None:
         return None
     end = last + 1
-    while end < len(lines) and len(pieces[end]) == 1 and _in_column(pieces[end][0], grid):
+    while end < len(lines) and len(pieces[end]) == 1 and in_column(pieces[end][0], grid):
         end += 1  # a cell's last pieces after the last split line
     repeated = 0
     while head and first + repeated < end and _key(lines[first + repeated]) in head:
@@ -293,7 +165,7 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     rows: list[list[list[str]]] = []
     carry: list[list[str]] | None = None if head is None else [[] for _ in grid.starts]
     clash = False
-    cut = {k: [c for p in pieces[k] for c in _cut(lines[k], p, grid)]
+    cut = {k: [c for p in pieces[k] for c in cut_piece(lines[k], p, grid)]
            for k in range(first + repeated, end)}
     openers = _openers(cut)
     opened: list[tuple[int, bool]] = []  # each row's first line, a blank line before it
@@ -337,7 +209,7 @@ def _table(lines: list[str], head: list[str] | None) -> _Table | None:
     header = [] if repeated else [_key(line) for line in lines[first:end]]
     if header:  # the first row's lines, when it is a header (no number)
         size = next((k for k in range(first, end) if _LABEL.fullmatch(to_arabic_digits(
-            next((p.text for p in pieces[k] if _column_of(p, grid.starts) == 0), "")))),
+            next((p.text for p in pieces[k] if column_of(p, grid.starts) == 0), "")))),
             first) - first
         header = header[:size]
     return _Table(lines[:first], rows, lines[end:], header or head or [], carry)
@@ -378,8 +250,8 @@ def _blocks(lines: list[str], firsts: set[int]) -> list[list[str]]:
             gap.append(line)
             continue
         if block and (k in firsts or gap):
-            split = sum(1 for b in block if len(_runs(b)) >= 2) >= 2
-            if gap and k not in firsts and split and len(_runs(line)) >= 2:
+            split = sum(1 for b in block if len(runs(b)) >= 2) >= 2
+            if gap and k not in firsts and split and len(runs(line)) >= 2:
                 block.extend(gap)  # the same table goes on
             else:
                 blocks.append(block)
@@ -427,12 +299,12 @@ def laid_out_tables(text: str, page_starts: tuple[int, ...] = ()) -> str | None:
             table = _table(header[1] + block, None)  # its rows on the next page
             if table is not None:
                 parts[header[0]] = []
-        if table is None and sum(1 for b in block if len(_runs(b)) >= 2) >= MIN_SPLIT_LINES:
+        if table is None and sum(1 for b in block if len(runs(b)) >= 2) >= MIN_SPLIT_LINES:
             return None  # a table not read back: the text's tables stay as the dump set them
         if table is None:
             parts.append(block)
             head = head if not any(b.strip() for b in block) else None
-            if len(_runs(block[0])) >= 3:
+            if len(runs(block[0])) >= 3:
                 header = (len(parts) - 1, block)
             elif header is not None and sum(1 for b in block if b.strip()) > 2:
                 header = None  # more than a page's furniture (its address, date) between
