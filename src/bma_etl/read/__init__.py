@@ -315,6 +315,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     from bma_etl.read.text import read_text
     from bma_etl.read.text_chars import paged_text
     from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
+    from bma_etl.read.text_layout import laid_out_tables
     from bma_etl.read.text_quoted import unquoted_cells
     from bma_etl.read.text_replies import unquoted_reply
     from bma_etl.read.text_stacked import restacked_cells
@@ -331,6 +332,8 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     read = text
     text = unquoted_cells(text) or text  # a sheet's quoted cells
     text = restacked_cells(text) or text  # a Word table saved a cell a line
+    # pdftotext -layout's tables: cells side by side, read back into rows
+    text = laid_out_tables(text, starts) or text
     if text is not read:  # cells rebuilt: the pages' offsets are gone
         starts = ()
     return SourceDocument(doc_id, path, "text/plain", text, page_starts=starts,
