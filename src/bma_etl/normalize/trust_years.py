@@ -1,0 +1,66 @@
+"""Dates and fiscal years OCR read far from the document's other dates: doubtful.
+
+Stage: normalize (a helper of :mod:`bma_etl.normalize.trust`).
+A stamp's ring or a pen stroke over a year's digit makes Tesseract read another
+digit, at good confidence and in Arabic digits, so nothing else marks it: a
+project's end date ``30 ก.ย. 2566`` (2023-09-30) was read ``2596`` and loaded as
+2093-09-30. A document's dates tell each other's years: the fiscal year, the
+project's start and end, the reports' dates lie within a few years of one another.
+A misread tens (or higher) digit moves a year ten years or more; a misread units
+digit is not told this way. So a date or fiscal year that lies more than
+:data:`NEAR_YEARS` from at least as many of the document's other dates as it lies
+near is doubtful (:func:`~bma_etl.normalize.trust.screen` then loads it only when
+the page confirms it, else NULL with ``ocr_doubtful_value``). Two dates alone far
+apart are both doubtful: which one OCR misread is not told. A year's place is
+measured by its fiscal year's middle (1 April of the CE year it ends in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bma_etl.normalize.dates import be_to_ce
+
+__all__ = ["NEAR_YEARS", "years_out_of_line"]
+
+#: How far (in years) a document's dates may lie from one another: a project of
+#: several years reports within its own years; a misread tens digit moves ten.
+NEAR_YEARS = 8
+_NEAR_DAYS = round(NEAR_YEARS * 365.25)
+
+
+def _when(kind: str, value: object) -> date | None:
+    """The day a loaded value stands for on the calendar, or None."""
+    if kind == "date" and isinstance(value, date):
+        return value
+    if kind == "year_be" and isinstance(value, int) and 2400 <= value <= 9999:
+        return date(be_to_ce(value), 4, 1)
+    return None
+
+
+def years_out_of_line(values: Sequence[tuple[str, object]]) -> dict[int, str]:
+    """The dates and BE years among ``values`` far from most of the others, with the reason.
+
+    ``values``: each loaded value's parser kind (``"date"``, ``"year_be"``, others
+    ignored) and value (``datetime.date`` or an ``int`` BE year), in any order; the
+    result maps an index of ``values`` to why that value is doubtful.
+
+    >>> from datetime import date
+    >>> years_out_of_line([("date", date(2022, 10, 1)), ("date", date(2093, 9, 30)),
+    ...                    ("year_be", 2566), ("amount", 5)])
+    {1: 'its year lies more than 8 years from the other dates of the document (2022..2023)'}
+    """
+    days = {i: d for i, (kind, value) in enumerate(values)
+            if (d := _when(kind, value)) is not None}
+    found: dict[int, str] = {}
+    for i, day in days.items():
+        others = [d for j, d in days.items() if j != i]
+        near = [d for d in others if abs((d - day).days) <= _NEAR_DAYS]
+        far = len(others) - len(near)
+        if far and len(near) + 1 <= far:
+            rest = [d for d in others if abs((d - day).days) > _NEAR_DAYS]
+            span = f"{min(rest).year}..{max(rest).year}" if len(rest) > 1 else f"{rest[0].year}"
+            found[i] = (f"its year lies more than {NEAR_YEARS} years from the other "
+                        f"dates of the document ({span})")
+    return found
