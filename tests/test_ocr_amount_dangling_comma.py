@@ -4,7 +4,8 @@ A light photocopy read at 200 dpi gave ``1,488, pie บาท`` for ``1,488,000 
 ``992, ว บาท`` for ``992,000 บาท``: the digits before the dangling comma are not the
 amount (a thousandth of it). Amounts are generated from known values, their last
 group replaced by what OCR made of it; the amount is NULL with an issue, never the
-digits before the comma. Forms are generated (``bench/corpus``) and damaged as read.
+digits before the comma. Forms and plans are generated (``bench/corpus``) and
+damaged as read; a plan's budget cell is read the same typed or OCR'd.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bma_etl.errors import NormalizeError
+from bma_etl.layouts import annual_action_plan
 from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract
 from bma_etl.normalize.digits import parse_amount, to_arabic_digits
@@ -79,3 +81,25 @@ def test_a_form_report_amount_with_a_dangling_comma_is_null_with_an_issue(seed: 
                for f in findings)
     assert [f"{r.budget_disbursed_thb:.2f}" for i, r in enumerate(rows) if i != k] == [
         w["budget_disbursed_thb"] for i, w in enumerate(want) if i != k]
+
+
+_PLAN_CELL = re.compile(r"(?<=\t)(?P<amount>[0-9]{1,3}(?:,[0-9]{3})+) บาท(?=\t)")
+
+
+@pytest.mark.parametrize("ocr", [True, False])
+@pytest.mark.parametrize("seed", [0, 3, 5])
+def test_a_plan_budget_cell_with_a_dangling_comma_is_null_with_an_issue(seed: int,
+                                                                         ocr: bool) -> None:
+    generated = GENERATORS["plan"](random.Random(seed))
+    text = to_arabic_digits(generated.text)
+    cut = random.Random(seed).choice(list(_PLAN_CELL.finditer(text)))
+    amount = cut["amount"]
+    head = amount[:amount.rindex(",")]
+    text = text[:cut.start()] + head + ", pie บาท" + text[cut.end():]
+    doc = RepairedText.of(text, ocr_used=ocr)
+    normalized = normalize(annual_action_plan.extract(doc), doc.text, doc.words, None,
+                           doc.spaced, ocr)
+    rows = build_records(normalized, "0" * 64)["plan_projects"]
+    loaded = [r.budget_thb for r in rows]
+    assert Decimal(head.replace(",", "")) not in loaded
+    assert any("no digit group follows the comma" in f.message for f in normalized.findings)
