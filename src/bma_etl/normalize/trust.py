@@ -63,7 +63,7 @@ from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_totals import section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
-from bma_etl.normalize.trust_years import years_out_of_line
+from bma_etl.normalize.trust_years import DATED, years_out_of_line
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["NUMERIC_KINDS", "doubt_of", "screen"]
@@ -102,7 +102,8 @@ def screen(normalized: Normalized, text: str,
                                     for v, raw in zip(values, read, strict=True)])
     out_of_line = budgets_out_of_line([(id(v.row), v.row.table, v.field, v.value,
                                         v.prov.confidence) for v in values])
-    far_years = years_out_of_line([(v.kind, v.value) for v in values])
+    far_years = years_out_of_line([(v.kind if (v.row.table, v.field) in DATED else "", v.value)
+                                   for v in values])
     doubts: dict[int, str] = {}
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:

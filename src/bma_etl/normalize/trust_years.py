@@ -22,7 +22,14 @@ from datetime import date
 
 from bma_etl.normalize.dates import be_to_ce
 
-__all__ = ["NEAR_YEARS", "years_out_of_line"]
+__all__ = ["DATED", "NEAR_YEARS", "years_out_of_line"]
+
+#: The (table, field) pairs that date the document itself: its fiscal year, the
+#: project's start and end, the reports' dates. A plan's indicator years (targets
+#: over a twenty-year plan) are no such date and are left alone.
+DATED = frozenset({("projects", "fiscal_year_be"), ("projects", "start_date"),
+                   ("projects", "end_date"), ("progress_updates", "report_date"),
+                   ("plans", "fiscal_year_be")})
 
 #: How far (in years) a document's dates may lie from one another: a project of
 #: several years reports within its own years; a misread tens digit moves ten.
@@ -43,8 +50,9 @@ def years_out_of_line(values: Sequence[tuple[str, object]]) -> dict[int, str]:
     """The dates and BE years among ``values`` far from most of the others, with the reason.
 
     ``values``: each loaded value's parser kind (``"date"``, ``"year_be"``, others
-    ignored) and value (``datetime.date`` or an ``int`` BE year), in any order; the
-    result maps an index of ``values`` to why that value is doubtful.
+    ignored; the caller passes another kind for a field not in :data:`DATED`) and
+    value (``datetime.date`` or an ``int`` BE year), in any order; the result maps
+    an index of ``values`` to why that value is doubtful.
 
     >>> from datetime import date
     >>> years_out_of_line([("date", date(2022, 10, 1)), ("date", date(2093, 9, 30)),
