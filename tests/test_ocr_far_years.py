@@ -101,3 +101,23 @@ def test_typed_dates_are_left_alone() -> None:
     n = _normalized(tables, ocr=False)
     screen(n, "")
     assert not n.findings and "end_date" in n.rows[0].values
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_thai_digit_dates_misread_alike_do_not_outvote_the_sure_ones(seed: int) -> None:
+    """A scan's Thai-digit report dates read ๒๕๒๒ for ๒๕๖๒ (doubtful already) all alike:
+    the project's ISO start and end dates, in Arabic digits, stay loaded."""
+    tables = _generated(seed)
+    n = _normalized(tables)
+    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    for k, p in enumerate(n.provenance):
+        if p.field == "report_date":
+            row = next(r for r in n.rows if r.table == p.table_name
+                       and r.ordinal == p.row_ordinal)
+            day = row.values["report_date"]
+            row.values["report_date"] = day.replace(year=day.year - 40, day=min(day.day, 28))
+            n.provenance[k] = p._replace(raw_text=f"{day.day}/{day.month}/"
+                                         f"{day.year + 543 - 40}".translate(thai))
+    screen(n, "")
+    assert {"start_date", "end_date"} <= set(n.rows[0].values)
+    assert not any(f.field in ("start_date", "end_date") for f in n.findings)

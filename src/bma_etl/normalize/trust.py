@@ -102,16 +102,18 @@ def screen(normalized: Normalized, text: str,
                                     for v, raw in zip(values, read, strict=True)])
     out_of_line = budgets_out_of_line([(id(v.row), v.row.table, v.field, v.value,
                                         v.prov.confidence) for v in values])
-    far_years = years_out_of_line([(v.kind if (v.row.table, v.field) in DATED else "", v.value)
-                                   for v in values])
     doubts: dict[int, str] = {}
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
         reason = (doubt_of(raw, v.kind) or doubted_digits(v.prov, doubted, text)
-                  or among_thai.get(i) or out_of_line.get(i) or far_years.get(i))
+                  or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason
+    far_years = years_out_of_line([(v.kind if (v.row.table, v.field) in DATED else "", v.value,
+                                    i not in doubts) for i, v in enumerate(values)])
+    doubts.update((i, why) for i, why in far_years.items()
+                  if read[i] is not None and i not in doubts)
     if not doubts:
         return
     sure = [v for i, v in enumerate(values) if i not in doubts]

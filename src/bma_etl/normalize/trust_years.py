@@ -11,7 +11,9 @@ digit is not told this way. So a date or fiscal year that lies more than
 :data:`NEAR_YEARS` from at least as many of the document's other dates as it lies
 near is doubtful (:func:`~bma_etl.normalize.trust.screen` then loads it only when
 the page confirms it, else NULL with ``ocr_doubtful_value``). Two dates alone far
-apart are both doubtful: which one OCR misread is not told. A year's place is
+apart are both doubtful: which one OCR misread is not told. Only dates no other
+reason doubts are weighed against (a scan's Thai-digit report dates, misread alike
+as 2522 for 2562, would outvote its right ISO start and end dates). A year's place is
 measured by its fiscal year's middle (1 April of the CE year it ends in).
 """
 
@@ -46,24 +48,26 @@ def _when(kind: str, value: object) -> date | None:
     return None
 
 
-def years_out_of_line(values: Sequence[tuple[str, object]]) -> dict[int, str]:
+def years_out_of_line(values: Sequence[tuple[str, object, bool]]) -> dict[int, str]:
     """The dates and BE years among ``values`` far from most of the others, with the reason.
 
     ``values``: each loaded value's parser kind (``"date"``, ``"year_be"``, others
-    ignored; the caller passes another kind for a field not in :data:`DATED`) and
-    value (``datetime.date`` or an ``int`` BE year), in any order; the result maps
-    an index of ``values`` to why that value is doubtful.
+    ignored; the caller passes another kind for a field not in :data:`DATED`), value
+    (``datetime.date`` or an ``int`` BE year) and whether it is sure (no other reason
+    doubts it: only sure values are weighed against, as Thai-digit dates OCR misread
+    all alike would outvote the right ones), in any order; the result maps an index
+    of ``values`` to why that value is doubtful.
 
     >>> from datetime import date
-    >>> years_out_of_line([("date", date(2022, 10, 1)), ("date", date(2093, 9, 30)),
-    ...                    ("year_be", 2566), ("amount", 5)])
+    >>> years_out_of_line([("date", date(2022, 10, 1), True), ("date", date(2093, 9, 30), True),
+    ...                    ("year_be", 2566, True), ("amount", 5, True)])
     {1: 'its year lies more than 8 years from the other dates of the document (2022..2023)'}
     """
-    days = {i: d for i, (kind, value) in enumerate(values)
+    days = {i: d for i, (kind, value, _) in enumerate(values)
             if (d := _when(kind, value)) is not None}
     found: dict[int, str] = {}
     for i, day in days.items():
-        others = [d for j, d in days.items() if j != i]
+        others = [d for j, d in days.items() if j != i and values[j][2]]
         near = [d for d in others if abs((d - day).days) <= _NEAR_DAYS]
         far = len(others) - len(near)
         if far and len(near) + 1 <= far:
