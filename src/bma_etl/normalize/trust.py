@@ -12,7 +12,7 @@ digits in a column whose other numbers read in Thai digits (a SWOT item's ``๑.
 ``9.`` under ``๒.``, ``๓.``: :mod:`bma_etl.normalize.trust_script`), and a
 project's two budgets out of line with each other (spent more than allocated, both
 doubtful: :mod:`bma_etl.normalize.trust_budgets`), and a date or fiscal year far from
-most of the document's other dates (a year's tens digit misread:
+every other date of the document (a year's tens digit misread:
 :mod:`bma_etl.normalize.trust_years`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 

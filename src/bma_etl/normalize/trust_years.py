@@ -8,12 +8,13 @@ project's end date ``30 ก.ย. 2566`` (2023-09-30) was read ``2596`` and loade
 project's start and end, the reports' dates lie within a few years of one another.
 A misread tens (or higher) digit moves a year ten years or more; a misread units
 digit is not told this way. So a date or fiscal year that lies more than
-:data:`NEAR_YEARS` from at least as many of the document's other dates as it lies
-near is doubtful (:func:`~bma_etl.normalize.trust.screen` then loads it only when
-the page confirms it, else NULL with ``ocr_doubtful_value``). Two dates alone far
-apart are both doubtful: which one OCR misread is not told. Only dates no other
-reason doubts are weighed against (a scan's Thai-digit report dates, misread alike
-as 2522 for 2562, would outvote its right ISO start and end dates). A year's place is
+:data:`NEAR_YEARS` from every other date of the document is doubtful
+(:func:`~bma_etl.normalize.trust.screen` then loads it only when the page confirms
+it, else NULL with ``ocr_doubtful_value``). Two dates alone far apart are both
+doubtful: which one OCR misread is not told. Only dates no other reason doubts are
+weighed against, and one near date is enough to keep a value: a scan's Thai-digit
+report dates OCR misread alike (``๒๕๒๒`` for ``๒๕๖๒``, some in Arabic digits, so
+not doubted) outnumbered its right ISO start and end dates. A year's place is
 measured by its fiscal year's middle (1 April of the CE year it ends in).
 """
 
@@ -49,14 +50,14 @@ def _when(kind: str, value: object) -> date | None:
 
 
 def years_out_of_line(values: Sequence[tuple[str, object, bool]]) -> dict[int, str]:
-    """The dates and BE years among ``values`` far from most of the others, with the reason.
+    """The dates and BE years among ``values`` far from all the sure others, with the reason.
 
     ``values``: each loaded value's parser kind (``"date"``, ``"year_be"``, others
     ignored; the caller passes another kind for a field not in :data:`DATED`), value
     (``datetime.date`` or an ``int`` BE year) and whether it is sure (no other reason
-    doubts it: only sure values are weighed against, as Thai-digit dates OCR misread
-    all alike would outvote the right ones), in any order; the result maps an index
-    of ``values`` to why that value is doubtful.
+    doubts it: only sure values are weighed against), in any order; the result maps
+    an index of ``values`` to why that value is doubtful: no sure other lies within
+    :data:`NEAR_YEARS` of it.
 
     >>> from datetime import date
     >>> years_out_of_line([("date", date(2022, 10, 1), True), ("date", date(2093, 9, 30), True),
@@ -68,11 +69,9 @@ def years_out_of_line(values: Sequence[tuple[str, object, bool]]) -> dict[int, s
     found: dict[int, str] = {}
     for i, day in days.items():
         others = [d for j, d in days.items() if j != i and values[j][2]]
-        near = [d for d in others if abs((d - day).days) <= _NEAR_DAYS]
-        far = len(others) - len(near)
-        if far and len(near) + 1 <= far:
-            rest = [d for d in others if abs((d - day).days) > _NEAR_DAYS]
-            span = f"{min(rest).year}..{max(rest).year}" if len(rest) > 1 else f"{rest[0].year}"
+        if others and all(abs((d - day).days) > _NEAR_DAYS for d in others):
+            span = f"{min(others).year}..{max(others).year}" if len(others) > 1 \
+                else f"{others[0].year}"
             found[i] = (f"its year lies more than {NEAR_YEARS} years from the other "
                         f"dates of the document ({span})")
     return found
