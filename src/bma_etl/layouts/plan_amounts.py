@@ -188,6 +188,9 @@ _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"|[^\s0-9๐-๙,.]?{DIGIT}{{1,3}},[\u0e01-\u0e4e]{{1,3}}$"
     r"|[^\s0-9๐-๙,.]{1,2})$")
 _CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
+#: A comma after an amount that no digit group follows (``๒,๖๕๗, pie บาท``): OCR lost
+#: or misread its last group (:func:`~bma_etl.normalize.digits.parse_amount`).
+_DANGLING_COMMA_RE = re.compile(r",(?![ \t\u00a0]*[0-9๐-๙\-–—])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
 _ANY_DIGIT = re.compile(DIGIT)
 #: How both "no budget" regexes open (:data:`NO_BUDGET_RE` lets a space part the letters).
@@ -273,15 +276,20 @@ def total_start(text: str, said: re.Match[str]) -> int:
 
 
 def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
-    """The amount a budget cell of an OCR'd page states, from the first amount found in it.
+    """The amount a budget cell states, from the first amount found in it.
 
     ``amount`` (read by a pattern for well-formed amounts) with the piece OCR made of its
     first digits, glued to it or set just before it (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``;
     :data:`_OCR_AMOUNT_LEAD_RE`), or with the rest of its digits after a group OCR cut
-    short (``๑,๒๕ ๓,๐๐๐``), so the value is unreadable rather than a piece of it.
+    short (``๑,๒๕ ๓,๐๐๐``), on an OCR'd page; on any page with the comma after it that
+    no group follows (``๒,๖๕๗, pie บาท``): the value is unreadable rather than a piece of it.
     """
     at, end = amount.span.char_start - cell.start, amount.span.char_end - cell.start
     if not 0 <= at < end <= len(cell.text):
+        return amount
+    if _DANGLING_COMMA_RE.match(cell.text, end):  # ``๒,๖๕๗, pie``: not ``๒,๖๕๗``
+        return doc.raw(cell.start + at, cell.start + end + 1)
+    if not doc.ocr_used:
         return amount
     misread = _OCR_AMOUNT_LEAD_RE.search(cell.text, 0, at) if at else None
     if _CUT_GROUP_RE.match(cell.text, end):  # ``๑,๒๕ ๓,๐๐๐``: all its digits, not ``๑``

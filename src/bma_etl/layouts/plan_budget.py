@@ -159,7 +159,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
             no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
                 if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
-        if doc.ocr_used and amount is not None and budget_cell is not None:
+        if amount is not None and budget_cell is not None:
             amount = cell_amount(doc, budget_cell, amount)
         states_none = budget_cell is not None and no_budget is not None
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())

@@ -35,6 +35,7 @@ __all__ = ["DIGIT", "parse_amount", "parse_int", "parse_number", "parse_percent"
 # whether the run is a well-formed number is checked afterwards, so a malformed
 # run is an error rather than silently read as two numbers.
 _RUN = re.compile(r"[0-9]+(?:[,.][0-9]+)*")
+_RUN_BEFORE = re.compile(r"[0-9]+(?:[,.][0-9]+)*$")
 _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 # OCR reads a zero as "o"/"O" and a one as "l"/"I": a lone such letter glued to
 # digits makes the value unreadable, not a smaller number ('ร้อยละ ๖o').
@@ -61,6 +62,11 @@ _DAMAGED_LEAD = re.compile(
     r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
     r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
 _OCR_DAMAGED_LEAD = re.compile(_DAMAGED_LEAD.pattern + r"|(?<!\S)![ \t\u00a0]?(?=[0-9])")
+# "1,488, pie บาท", "992, ว บาท", "1,488,": a comma after the digits that no digit
+# group follows. The group after it is lost (OCR read it as letters, or it was cut
+# off): the digits before the comma are not the amount. A comma before a dash
+# ("1,500,-", written for no satang) is the amount's end.
+_DANGLING_COMMA = re.compile(r"(?<=[0-9]),(?![ \t\u00a0]*[0-9\-\u2013\u2014])")
 
 
 def _spread(word: str) -> str:
@@ -195,7 +201,8 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     how tables write "no amount", so it gives ``None``. A space OCR put inside an amount is read
     (``5,049,100. 00``, ``1 ,542,600``); an amount whose first digits OCR misread
     apart from the rest (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``) is an error, never the
-    digits after the damage.
+    digits after the damage; so is one whose last comma no digit group follows
+    (``1,488, pie บาท``: its last group misread), never the digits before it.
 
     >>> parse_amount("๑,๕๐๐,๐๐๐.- บาท"), parse_amount("9,603,371.83 บาท")
     (Decimal('1500000'), Decimal('9603371.83'))
@@ -257,6 +264,10 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     if first is not None and lead is not None and lead.end() == first.start():
         raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
                              "its digits is some of them misread")
+    if (dangling := _DANGLING_COMMA.search(text)) is not None:
+        raise NormalizeError(f"{s!r} is not a baht amount: no digit group follows the comma "
+                             f"after {_RUN_BEFORE.findall(text, 0, dangling.start())[-1]!r}: "
+                             "its last digits were misread or lost")
     value = _scaled_amount(s, commas_for_points(text) if ocr else text, unit)
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")

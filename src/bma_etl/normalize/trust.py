@@ -11,7 +11,9 @@ English models read with other digits (a *doubted* word,
 digits in a column whose other numbers read in Thai digits (a SWOT item's ``๑.`` read
 ``9.`` under ``๒.``, ``๓.``: :mod:`bma_etl.normalize.trust_script`), and a
 project's two budgets out of line with each other (spent more than allocated, both
-doubtful: :mod:`bma_etl.normalize.trust_budgets`). A doubtful value is loaded only when a value
+doubtful: :mod:`bma_etl.normalize.trust_budgets`), and a date or fiscal year far from
+every other date of the document (a year's tens digit misread:
+:mod:`bma_etl.normalize.trust_years`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -61,6 +63,7 @@ from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_totals import section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
+from bma_etl.normalize.trust_years import DATED, years_out_of_line
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["NUMERIC_KINDS", "doubt_of", "screen"]
@@ -107,6 +110,10 @@ def screen(normalized: Normalized, text: str,
                   or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason
+    far_years = years_out_of_line([(v.kind if (v.row.table, v.field) in DATED else "", v.value,
+                                    i not in doubts) for i, v in enumerate(values)])
+    doubts.update((i, why) for i, why in far_years.items()
+                  if read[i] is not None and i not in doubts)
     if not doubts:
         return
     sure = [v for i, v in enumerate(values) if i not in doubts]

@@ -234,8 +234,13 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     else:
         pdf = extract_pdf(data, path.name, ocr=ocr)
     turned, count = pdf.turned, len(pdf.pages)  # the file's page numbers, its pages
+    poor = [(n, p.unreadable) for n, p in enumerate(pdf.pages, start=1) if p.unreadable]
     pages, paging = in_order(list(pdf.pages))
     pdf, restored = _with_marks_restored(PdfText(tuple(pages)) if paging else pdf)
+    if poor:
+        from bma_etl.read.ocr_bleed import unreadable_message
+
+        paging = (*paging, ("ocr_page_unreadable", unreadable_message(poor)))
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)

@@ -60,6 +60,7 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
+from bma_etl.read.ocr_bleed import left_out
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids, surer
 from bma_etl.read.ocr_tidy import tidied
@@ -108,6 +109,7 @@ class PdfPage:
     #: The reader measured the page's lines for wraps (its text layer, as laid out):
     #: a line not in ``wraps`` ends where its writer ended it.
     judged: bool = False
+    unreadable: float = 0.0  # OCR'd, left out: its letters' share read poorly (.ocr_bleed)
     recoded: bool = False  # its layer was TIS-620 shown as Latin-1, decoded (.legacy_thai)
     turned: int = 0  # degrees clockwise an OCR'd page's image was turned to be read
     #: Cells of its text layer in which two texts are printed over each other, as read
@@ -234,11 +236,11 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto",
             results = ocr_pages(data, todo, name=name, places=places, content=content)
         for index, result in results.items():
             # after the cache: pages OCR'd before this step are read the same way
-            text, words = tidied(result.text, result.words)
+            text, words, poor = left_out(*tidied(result.text, result.words))
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
                                    dpi=result.dpi, wraps=(), spaced=(), judged=False,
-                                   turned=result.turned)
+                                   turned=result.turned, unreadable=poor)
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
