@@ -95,3 +95,40 @@ def test_landscape_print_whose_label_at_a_page_foot_is_spread(tmp_path: Path) ->
     render.render_chromium(doc, pdf, "Garuda", font_file("Garuda"),
                            _rng(311, "web_history", 1, "chromium-land"), borderless=True)
     assert_read_as_generated(pdf, doc.truth)
+
+
+def _centred(text: str, seed: int) -> str:
+    """``text`` with one entry label wrapped over two lines, its value alone between them.
+
+    ``**⇥ปัญหาของ`` / ``⇥⇥<value>`` / ``โครงการ :``: a justified label cell's first line
+    stretched, the value's cell set in the middle of the label's two lines.
+    """
+    rng = random.Random(seed)
+    head = rng.choice(("ปัญหาของ", "อุปสรรคของ"))
+    label = f"** {head}โครงการ :"
+    lines = text.split("\n")
+    at = rng.choice([i for i, line in enumerate(lines) if line.startswith(label)])
+    lines[at:at + 1] = [f"**\t{head}", f"\t\t{lines[at][len(label):]}", "โครงการ :"]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_over_two_lines_its_value_between_them(seed: int, tmp_path: Path) -> None:
+    doc = progress_history(random.Random(f"label-centred-{seed}"))
+    path = tmp_path / "history.txt"
+    path.write_text(_centred(doc.text, seed), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("font", ["Kinnari", "Sarabun"])
+def test_landscape_print_whose_labels_wrap_around_their_values(font: str,
+                                                              tmp_path: Path) -> None:
+    """``chromium-land`` at 12 px: every ``** ปัญหาของ`` / ``โครงการ :`` around its value."""
+    if not render.have("chromium"):
+        pytest.fail("chromium not installed: apt-get install chromium (make venv installs it)")
+    doc = GENERATORS["web_history"](_rng(3621, "web_history", 1))
+    pdf = tmp_path / "history.chromium-land.pdf"
+    render.render_chromium(doc, pdf, font, font_file(font),
+                           _rng(3621, "web_history", 1, "chromium-land"), borderless=True,
+                           pt=12)
+    assert_read_as_generated(pdf, doc.truth)

@@ -253,7 +253,9 @@ def _label_cut(lines: list[Line], k: int) -> tuple[Line, int] | None:
     more of the value. Gives the label and value as one line and how many lines below
     it took, or None. The label's words may stand a cell apart on its first line
     (``**⇥ปัญหาของ`` / ``โครงการ :⇥⇥<value>``: a justified cell's first line spread, cut
-    at a table's columns at a page's foot).
+    at a table's columns at a page's foot). A line between the label's lines may hold
+    only the value (``**⇥ปัญหาของ`` / ``⇥⇥<value>`` / ``โครงการ :``: a justified
+    landscape print setting a one-line value in the middle of the label's two lines).
     """
     pieces = lines[k].text.split("\t")
     sofar, n = "".join(pieces[0].split()), 1
@@ -268,7 +270,10 @@ def _label_cut(lines: list[Line], k: int) -> tuple[Line, int] | None:
     value = [_stripped(lines[k], len(head) + 1, len(lines[k].text))] if n < len(pieces) else []
     for j in range(k + 1, min(k + _LABEL_LINES, len(lines))):
         text = lines[j].text
-        piece, tab, _ = text.partition("\t")
+        piece, tab, rest = text.partition("\t")
+        if not piece.strip() and tab and rest.strip() and j + 1 < len(lines):
+            value.append(_stripped(lines[j], len(piece) + 1, len(text)))  # a line of the
+            continue  # value alone, set in its cell's middle between the label's lines
         sofar += "".join(piece.split())
         if not piece.strip() or not any(label.startswith(sofar) for label in _LABEL_TEXTS):
             return None

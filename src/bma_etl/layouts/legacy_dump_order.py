@@ -141,13 +141,14 @@ def out_of_order(reports: Sequence[ReportRead]) -> str | None:
             return f"report {number}'s cells name report {min(named - {number})}'s budget"
         if alone and len(named) > 1:  # (a narrative may quote a budget, on its row's line)
             return f"one report's cells name the budgets of reports {sorted(named)}"
-        if any(_LABEL_TAIL.match(t) for t in texts[_progress_at(texts):]):
+        values_at = _progress_at(texts)
+        if any(_LABEL_TAIL.match(t) for t in texts[values_at:]):
             return "a report label's number stands apart from its words"
         if len(ON_PLAN.findall(joined)) > 1 or len(ON_TARGET.findall(joined)) > 1:
             return "one report holds two flags of one kind"
         if any(side_by_side(t) for t in texts):
             return "two flag cells' lines stand side by side"
-        entry = texts[_date_at(texts):_progress_at(texts)]
+        entry = texts[_date_at(texts):values_at]
         if any(cut_flag_piece(t) and "เป็น" in t for t in entry) \
                 or any((m := FLAG_END.search(t)) and t[:m.start()].strip() for t in entry):
             return "a flag cell's words stand among a report's narrative lines"
@@ -163,10 +164,12 @@ def _progress_at(texts: list[str]) -> int:
     """Where a report's narrative ends among its cells' ``texts`` (len(texts) when never).
 
     At the first text holding the progress's label, a percent or the budget's label
-    (the progress's label a wrap cut: ``ความก้าวหน้าขอ`` / ``งงานฯ = 12.00 %``).
+    (the progress's label a wrap cut: ``ความก้าวหน้าขอ`` / ``งงานฯ = 12.00 %``). The
+    regex goes first: a cell holding the label mostly holds its percent, and the key
+    form's offsets (:func:`~bma_etl.matchkey.search_key`) cost a walk of the cell.
     """
     return next((i for i, t in enumerate(texts)
-                 if search_key(PROGRESS_LABEL, t) or _VALUES.search(t)), len(texts))
+                 if _VALUES.search(t) or search_key(PROGRESS_LABEL, t)), len(texts))
 
 
 @dataclass

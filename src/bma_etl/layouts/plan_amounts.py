@@ -104,6 +104,8 @@ def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
     :data:`_OCR_MISREAD_BAHT_RE`); then an amount grouped by thousands, or, when
     ``bare`` (the column's heading states the unit), a number alone.
     """
+    if _ANY_DIGIT.search(text) is None and ("\u0e44" not in text or _NO_OPENS.search(text) is None):
+        return None  # every amount's regex takes a digit, both "no budget"s' ``ไม`` (``ไ ม``)
     found = None
     for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE),
                     (_OCR_AMOUNT_BAHT_RE, _OCR_NO_BUDGET_RE, _OCR_MISREAD_BAHT_RE)):
@@ -187,6 +189,9 @@ _OCR_AMOUNT_LEAD_RE = re.compile(
     r"|[^\s0-9๐-๙,.]{1,2})$")
 _CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
+_ANY_DIGIT = re.compile(DIGIT)
+#: How both "no budget" regexes open (:data:`NO_BUDGET_RE` lets a space part the letters).
+_NO_OPENS = re.compile("\u0e44 ?\u0e21")
 _DIGITS_BEFORE_RE = re.compile(rf"{DIGIT}[,.]?\s*$")
 
 

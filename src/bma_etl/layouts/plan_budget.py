@@ -34,6 +34,7 @@ from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     is_heading,
     section_of,
+    stacked_header,
     summary_headings,
 )
 from bma_etl.layouts.plan_budget_totals import stated_total, take_total
@@ -373,7 +374,12 @@ def summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
                 f"listed in the table of line {part.first_line}"),
             "items": Derived(len(read.items), "items listed in the table"),
         }))
-    if not sections:
+    stacked = None if sections or heading_no is None else stacked_header(lines, heading_no)
+    if stacked is not None:  # its cells out of their rows: the plan loads, with no project
+        findings.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                f"line {stacked}: the budget table is written a cell a line"
+                                " (a text dump in reading order): its projects not read"))
+    elif not sections:
         raise ExtractError(f"annual action plan: no budget table after the summary heading "
                            f"on line {heading_no}")
     return projects + sections

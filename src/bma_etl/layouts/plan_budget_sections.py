@@ -163,6 +163,33 @@ def misread_summary(lines: list[Line]) -> int | None:
     return None
 
 
+#: Lines under a header's number cell its budget cell stands within, a cell a line.
+STACKED_HEADER_SPAN = 8
+
+
+def stacked_header(lines: list[Line], after: int) -> int | None:
+    r"""The line number of a budget table's header read a cell a line, after line ``after``.
+
+    A PDF's text dumped in reading order (poppler's ``pdftotext`` without
+    ``-layout``) writes a table cell by cell, a wrapped cell's rest after the row's
+    other cells or after the table: a line holding only the number column's heading
+    (``ลำดับ ที่``) and, within :data:`STACKED_HEADER_SPAN` lines, one holding only
+    the budget column's (``งบประมาณ``). None when there is none.
+
+    >>> from bma_etl.document import RepairedText
+    >>> doc = RepairedText.of("สรุปโครงการ\nลำดับ ที่\n\nชื่อโครงการ\n\nงบประมาณ\n๑")
+    >>> stacked_header(list(doc.lines()), 1), stacked_header(list(doc.lines()), 3)
+    (2, None)
+    """
+    lines = [ln for ln in lines if ln.no > after and ln.text.strip()]
+    for i, line in enumerate(lines):
+        if key(line.text) not in (key("ลำดับ"), key("ลำดับที่")):
+            continue
+        if any(key(ln.text) == key("งบประมาณ") for ln in lines[i + 1:i + STACKED_HEADER_SPAN]):
+            return line.no
+    return None
+
+
 def _heading_text(line: Line) -> str:
     """A line's words (a wide gap comes back as a tab, even inside a heading)."""
     return " ".join(line.text.split()) if "\t" in line.text else line.text

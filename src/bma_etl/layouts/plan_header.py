@@ -349,12 +349,32 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
         elif items and not blank_before and not (
                 previous is not None and _ends_short(doc, previous, line)):
             items[-1].append(line)
+        elif _numbered_on(doc, lines[lines.index(line) + 1:], last_no):
+            return None  # the next number under an unnumbered line: the list out of order
         else:
             break
         blank_before = False
         previous = line
     found = [r for r in (_item_raw(doc, item) for item in items) if r is not None]
     return found or None
+
+
+def _numbered_on(doc: RepairedText, lines: list[Line], last_no: int | None) -> bool:
+    """Whether the list numbered up to ``last_no`` goes on in the next two text lines.
+
+    A text dumped in reading order (poppler's ``pdftotext`` without ``-layout``)
+    may write an item's number alone, the item's last wrapped line, then its first
+    (``๑.`` / ``ปัจจุบัน`` / ``จัดทำและปรับปรุง…ให้เป็น`` / ``๒. พัฒนา…``): read as it
+    stands, the list was one item, the wrap's rest (a wrong value).
+    """
+    if last_no is None:
+        return False
+    for line in [ln for ln in lines if ln.text.strip()][:2]:
+        text = blank_tags(line.text)
+        m = _NUMBER_ALONE_RE.match(text) or ITEM_RE.match(text)
+        if m is not None and m.group("no") and to_int(m.group("no")) == last_no + 1:
+            return True
+    return False
 
 
 def _item_raw(doc: RepairedText, lines: list[Line]) -> Raw | None:

@@ -32,12 +32,13 @@ from bma_etl.layouts.plan_values import to_int
 #: last number share.
 _BARE_RE = re.compile(rf"^\s*{DIGIT}{{1,3}}\s*$")
 _DIGITS_RE = re.compile("[0-9๐-๙]+")
-_THAI_RE = re.compile("[\u0e01-\u0e2e]")
 #: A running header's first occurrence may be among the document's first lines (page 1).
 _TOP_LINES = 3
 #: Fewest Thai letters of a running header (it names the plan or the agency; a cell
 #: such as ``พ.ศ. ๒๕๖๗`` atop a step table's year columns does not).
 _MIN_LETTERS = 6
+#: A text holding :data:`_MIN_LETTERS` Thai letters (matched up to the last one only).
+_LETTERS_RE = re.compile(f"(?:[^\u0e01-\u0e2e]*[\u0e01-\u0e2e]){{{_MIN_LETTERS}}}")
 #: Lines with text the first page holds at least (its running header and title block).
 _FIRST_PAGE = 15
 #: Occurrences a running header needs when the first page does not show it.
@@ -139,7 +140,21 @@ class Furniture:
 
 def _before(lines: list[Line], k: int) -> Line | None:
     """The line with text right before ``lines[k]``."""
-    return next((ln for ln in reversed(lines[:k]) if ln.text.strip()), None)
+    return _near(lines, k, -1)
+
+
+def _near(lines: list[Line], i: int, step: int) -> Line | None:
+    """The line with text next to ``lines[i]``: before it (``step`` -1) or after it (1).
+
+    Walked by index from ``i``: no copy of the lines before or after (a plan has
+    thousands, and every repeated line is looked at).
+    """
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].text.strip():
+            return lines[j]
+        j += step
+    return None
 
 
 def _page_break_numbers(lines: list[Line], filled: list[int], running: frozenset[int]
@@ -188,7 +203,7 @@ def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i in filled:
         text = lines[i].text
-        if _page_number(text) or len(_THAI_RE.findall(text)) < _MIN_LETTERS:
+        if _page_number(text) or _LETTERS_RE.match(text) is None:
             continue
         groups[_shape(text)].append(i)
     out: set[int] = set()
@@ -208,8 +223,7 @@ def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
 
 def _beside_number(lines: list[Line], i: int, bare: bool = True) -> bool:
     """Whether a page number (a ``bare`` one too, or not) is the line with text next to ``i``."""
-    before = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
-    after = next((ln for ln in lines[i + 1:] if ln.text.strip()), None)
+    before, after = _near(lines, i, -1), _near(lines, i, 1)
     return any(ln is not None and _page_number(ln.text)
                and (bare or _BARE_RE.match(ln.text) is None) for ln in (before, after))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bma_etl.furniture_marks import printed_by_browser
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_edge_junk import junk_end
@@ -68,13 +69,16 @@ _UNNUMBERED_MAX = 3
 
 
 def _is_gap(line: Line, junk: Junk = NO_JUNK) -> bool:
-    """A blank line or a page number: where a page may have broken.
+    """A blank line, a page number or a browser's print footer: where a page may have broken.
 
     ``junk``: on an OCR'd page, the lines that are what OCR made of a page number
     or specks, and the numbers alone that are items' (:class:`.plan_swot_junk.Junk`).
+    A text dumped in reading order writes the footer's address mid-page, under the
+    page's last line (``file:///…/page.html``), its page number further on.
     """
     return not line.text.strip() or line.no in junk.gaps or (
-        PAGE_NUMBER_RE.match(line.text) is not None and line.no not in junk.numbers)
+        PAGE_NUMBER_RE.match(line.text) is not None and line.no not in junk.numbers
+    ) or printed_by_browser(line.text, "bottom")
 
 
 def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,

@@ -29,7 +29,8 @@ from bma_etl.normalize.digits import to_arabic_digits
 
 _D = "[0-9๐-๙]"
 # Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
-# and an optional value (an HTML cell boundary), a month and a spaced value, or
+# or a colon and an optional value (an HTML cell boundary; a ``label : value`` line,
+# ``ผลงานเดือนที่ 11 :`` a month not reported yet), a month and a spaced value, or
 # month and value glued together.
 #: OCR loses ที่'s marks and puts specks before a line: both are let through.
 #: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
@@ -39,7 +40,7 @@ _MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c i
 MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ \t]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
-    rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
+    rf"(?P<month>{_D}{{1,2}})[ ]*[\t:][ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
 )
 _MONTH_SPACED_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})(?:[ ]*:[ ]*|[ ]+)(?P<value>{_NUMBER})[ ]*%?[ \t]*$"
@@ -67,11 +68,25 @@ class Month:
     speck: bool = False  # a point after glued digits: the value is left empty
 
 
-def read_month(doc: RepairedText, line: Line) -> Month | None:
+def month_cells(lines: list[Line]) -> bool:
+    """Whether some ``ผลงานเดือนที่`` line of ``lines`` has its month and value in two cells.
+
+    ``ผลงานเดือนที่ 1⇥5``: the page's months then stand in cells of their own.
+    """
+    return any((head := MONTH_LINE_RE.match(line.text)) is not None and (
+        m := _MONTH_TAB_RE.match(line.text[head.end():].lstrip(" \t"))) is not None
+        and m.group("value") is not None for line in lines)
+
+
+def read_month(doc: RepairedText, line: Line, cells: bool = True) -> Month | None:
     """The readings of one ``ผลงานเดือนที่`` line, or None when it allows none.
 
     A month and a value in two cells or spaced give one reading; glued digits give
-    every split into a month 1..12 and a value 0..100.
+    every split into a month 1..12 and a value 0..100. Two digits before an empty
+    cell (``ผลงานเดือนที่ 12⇥``) are one month's cell where the page sets its months
+    in cells (``cells``, :func:`month_cells`), else glued digits too: a sheet's
+    one-cell row beside the table's empty column is month 1 and value 2 as well as
+    month 12 and no value.
     """
     head = MONTH_LINE_RE.match(line.text)
     at = head.end() if head else misread_label_end(line.text) if doc.ocr_used else None
@@ -82,6 +97,8 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     base = line.start + at
     for regex in (_MONTH_TAB_RE, _MONTH_SPACED_RE):
         m = regex.match(rest)
+        if m and not cells and m.group("value") is None and len(m.group("month")) > 1:
+            continue  # an empty cell after the digits tells no split: ``12⇥`` may be glued
         if m and _VALID_MONTH.fullmatch(to_arabic_digits(m.group("month"))):
             month_raw = doc.raw_match(m, "month", base)
             value_raw = doc.raw_match(m, "value", base)
@@ -376,5 +393,6 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
     return rows
 
 
-__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_above",
+__all__ = ["MONTH_LINE_RE", "Month", "month_cells", "month_rows", "read_month",
+           "read_month_above",
            "read_month_grid", "values_below"]

@@ -13,12 +13,11 @@ the next label (the rationale, the numbered objectives). A table two pairs wide
 one line per pair first (:mod:`bma_etl.layouts.web_detail_pairs`).
 
 The monthly results are glued too: ``ผลงานเดือนที่ 145`` is month 1, value 45 and
-``ผลงานเดือนที่ 10`` is month 10 with no value, but ``10`` could also be month 1,
-value 0. Every split into a month 1..12 and a value 0..100 is a candidate; the
-neighbouring lines decide (months run 1, 2, 3…; values are cumulative and do not
-fall). When they do not, the value is left empty with an ``ambiguous_value``
-finding, and the month keeps the most plausible reading marked low-confidence
-(:mod:`bma_etl.layouts.web_detail_months`).
+``ผลงานเดือนที่ 10`` month 10 with no value, but ``10`` could also be month 1, value 0.
+Every split into a month 1..12 and a value 0..100 is a candidate; the neighbouring
+lines decide (months run 1, 2, 3…; values are cumulative and do not fall). When they
+do not, the value is left empty with an ``ambiguous_value`` finding, the month kept at
+its most plausible reading, low-confidence (:mod:`bma_etl.layouts.web_detail_months`).
 """
 
 from __future__ import annotations
@@ -60,6 +59,7 @@ from bma_etl.layouts.web_detail_labels import id_letter_read, label_one_edit_off
 from bma_etl.layouts.web_detail_months import (
     MONTH_LINE_RE,
     Month,
+    month_cells,
     month_rows,
     read_month,
     read_month_above,
@@ -125,7 +125,7 @@ def extract(doc: RepairedText) -> Extraction:
     pending: tuple[str, int] | None = None  # a label alone (column, line number) above
     listed = listed_lines(lines)
     grid_rows: set[int] = set()  # a month grid's value row, read with its head
-    below = values_below(doc, lines)  # each month's value on the line under its label
+    below, cells = values_below(doc, lines), month_cells(lines)  # values under labels; cells
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip() or line.no in grid_rows:
@@ -146,7 +146,7 @@ def extract(doc: RepairedText) -> Extraction:
             if (month := read_month_above(doc, line, below.get(line.no))):
                 grid_rows.add(below[line.no].no)  # the value line below the month's
             else:
-                month = read_month(doc, line)
+                month = read_month(doc, line, cells)
             if month is None:
                 out.findings.append(Finding("monthly_progress", None, None, "warning",
                                             "unparsed_line",

@@ -103,7 +103,7 @@ def screen(normalized: Normalized, text: str,
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
-        reason = (doubt_of(raw, v.kind) or doubted_digits(v.prov, doubted, text)
+        reason = (doubt_of(raw, v.kind) or doubted_digits(v.prov, doubted, text, v.kind)
                   or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason

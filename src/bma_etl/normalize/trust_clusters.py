@@ -62,6 +62,11 @@ _KINDS = frozenset({"text", "path"})
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47"
 #: A letter, its vowel marks, a tone mark (or THANTHAKHAT), vowel marks, another one.
 _DOUBLED = re.compile(f"[\u0e01-\u0e2e][{_MARK}]*[\u0e48-\u0e4c][{_MARK}]*[\u0e48-\u0e4c]")
+#: Two tone marks with vowel marks only between: in every :data:`_DOUBLED`, and sought
+#: faster (tone marks are rarer than letters), so that a text without one is passed.
+_TWO_TONES = re.compile(f"[\u0e48-\u0e4c][{_MARK}]*[\u0e48-\u0e4c]")
+#: A mark after white space: :data:`_ORPHAN` but at the text's start, sought faster.
+_SPACE_MARK = re.compile("\\s[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def doubled_tone(text: str) -> bool:
@@ -85,10 +90,11 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
     ``interleaved_columns`` or ``doubled_tone_mark`` warning naming its line and the
     text read.
     """
-    doubled = len(_DOUBLED.findall(text)) >= MIN_DOUBLED
+    doubled = _TWO_TONES.search(text) is not None \
+        and len(_DOUBLED.findall(text)) >= MIN_DOUBLED
     columns = spread(text)
     # (a spread text's marks pypdf set apart with its letters' pieces are no sign)
-    orphans = not columns and len(_ORPHAN.findall(text)) >= MIN_ORPHANS
+    orphans = not columns and _orphans(text) >= MIN_ORPHANS
     if not doubled and not columns and not orphans and _UNNAMED not in text:
         return
     dropped: Dropped = set()
@@ -118,6 +124,11 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
         drop_value(normalized, prov, row, dropped, code,
                    f"the text reads {prov.raw_text!r}, {why}: not loaded")
     forget_provenance(normalized, dropped)
+
+
+def _orphans(text: str) -> int:
+    """How many marks of ``text`` begin a line or follow white space (:data:`_ORPHAN`'s)."""
+    return len(_SPACE_MARK.findall(text)) + bool(_ORPHAN.match(text))
 
 
 def _interleaved(text: str, start: int | None, end: int | None) -> bool:

@@ -25,6 +25,9 @@ _STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
 #: A question mark touching a digit: no number or code prints one, OCR reads a digit it
 #: cannot make out as one (seed 3221: ``Policy ID?77`` for ``77``).
 _QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
+#: A time of day after a date, to the end of the date's span: ``00:00:00.000`` (a point or
+#: a comma before its thousandths as OCR read it), ``00:00:00``, ``00:00``.
+_TIME_OF_DAY = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,3})?)?\s*$")
 
 
 def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
@@ -56,17 +59,23 @@ def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
 
 
 def doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], ...],
-                    text: str) -> str | None:
+                    text: str, kind: str | None = None) -> str | None:
     """Why a number is doubtful by the words it was read from, or None.
 
     ``doubted``: the ``(start, end, confidence)`` in ``text`` of the words two of
     OCR's models read with other digits (:func:`~bma_etl.read.ocr_rereads.digit_readings`:
     the Thai model read ``4,429,000`` as ``6,429,000``, the English one right). A
-    value is doubted when a letter or digit of its span lies in one of them.
+    value is doubted when a letter or digit of its span lies in one of them. A date
+    (parser ``kind`` ``"date"``) is read from its day, month and year alone: a time
+    of day after them (:data:`_TIME_OF_DAY`, the tracking system's ``2026-09-30
+    00:00:00.000``, a word of its own) is no part of it, and its digits read
+    otherwise (``00:00:00,000`` on seed 4261's 150 dpi scan) do not doubt the date.
     """
     start, end = prov.char_start, prov.char_end
     if not doubted or start is None or end is None:
         return None
+    if kind == "date" and (time := _TIME_OF_DAY.search(text, start, end)) is not None:
+        end = time.start()
     if any(any(c.isalnum() for c in text[max(a, start):min(b, end)])
            for a, b, _ in words_over(doubted, start, end)):
         return "OCR's Thai and English models read its digits differently"

@@ -300,12 +300,24 @@ def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
     return PdfText(tuple(pages)), tuple(done)
 
 
+def _same_lines(before: str, after: str, starts: tuple[int, ...]) -> tuple[int, ...]:
+    """``starts`` (offsets into ``before``) moved into ``after``, which has the same lines."""
+    if not starts:
+        return starts
+    from bma_etl.provenance import LineIndex
+
+    old, new = LineIndex(before), LineIndex(after)
+    return tuple(new.line_start(old.line_of(at)) for at in starts)
+
+
 def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     """A text file's SourceDocument: decoded, its dump and sheet shapes mended."""
     from bma_etl.read.text import read_text
     from bma_etl.read.text_chars import paged_text
     from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
+    from bma_etl.read.text_layout import laid_out_tables
     from bma_etl.read.text_quoted import unquoted_cells
+    from bma_etl.read.text_replies import unquoted_reply
     from bma_etl.read.text_stacked import restacked_cells
 
     decoded = read_text(data, path.name)
@@ -313,9 +325,15 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     # a PDF library's dump: marks it moved to the next line put back (no page
     # crossed), SARA AMs it wrote doubled read once
     text, starts = paged_text(undoubled_sara_am(rejoined_marks(decoded.text)))
+    quoted = unquoted_reply(text)  # an e-mail reply quoting the document with '> '
+    if quoted is not None:  # line for line: a page begins on the same line
+        starts = _same_lines(text, quoted, starts)
+        text = quoted
     read = text
     text = unquoted_cells(text) or text  # a sheet's quoted cells
     text = restacked_cells(text) or text  # a Word table saved a cell a line
+    # pdftotext -layout's tables: cells side by side, read back into rows
+    text = laid_out_tables(text, starts) or text
     if text is not read:  # cells rebuilt: the pages' offsets are gone
         starts = ()
     return SourceDocument(doc_id, path, "text/plain", text, page_starts=starts,

@@ -64,6 +64,9 @@ LATIN_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", 
                           "us-ascii"})
 
 _TAG = re.compile(r"<[^<>]*>")
+#: The bytes but the control bytes (0-8, 14-31): ``len(sample.translate(None, it))``
+#: counts a sample's control bytes in C, not a byte at a time.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -119,7 +122,7 @@ def _decode(data: bytes, name: str, charset: str | None = None) -> Decoded:
     if unmarked is not None:
         return unmarked
     sample = data[:65536]
-    if b"\x00" in sample or sum(1 for b in sample if b < 9 or 13 < b < 32) > 0.01 * len(sample):
+    if b"\x00" in sample or len(sample.translate(None, _NOT_CONTROL)) > 0.01 * len(sample):
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a saved web page")
     declared_label = charset if charset and _codec_for(charset) else \
         EncodingDetector.find_declared_encoding(data, is_html=True)
@@ -177,6 +180,8 @@ class SavedPage(Decoded):
 #: ``<!-- saved from url=(0075)https://… -->``: the mark a browser leaves on a page
 #: it saved ("Web page, complete"); the number is the address's length.
 _SAVED_FROM = re.compile(r"saved\s+from\s+url=\(\d+\)\s*(?P<url>\S+)", re.IGNORECASE)
+#: The elements that may name a page's address (:func:`page_url`).
+_URL_TAGS = frozenset({"link", "meta", "base"})
 
 
 def page_url(soup: BeautifulSoup) -> str | None:
@@ -192,13 +197,22 @@ def page_url(soup: BeautifulSoup) -> str | None:
     ...                        "html.parser"))
     'https://x.example/b'
     """
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    comments: list[Comment] = []
+    held: set[tuple[str, str]] = set()  # (element, attribute) of the link, meta, base tags
+    for node in soup.descendants:  # one walk; a search below only where it may find
+        if isinstance(node, Comment):
+            comments.append(node)
+        elif isinstance(node, Tag) and node.name in _URL_TAGS:
+            held.update((node.name, attr) for attr in node.attrs)
+    for comment in comments:
         m = _SAVED_FROM.search(str(comment))
         if m:
             return m.group("url")
     for tag, attr, wanted, key in (("link", "rel", "canonical", "href"),
                                    ("meta", "property", "og:url", "content"),
                                    ("base", "href", True, "href")):
+        if (tag, attr) not in held:
+            continue
         found = soup.find(tag, attrs={attr: wanted})
         value = found.get(key) if isinstance(found, Tag) else None
         if isinstance(value, str) and value.strip():

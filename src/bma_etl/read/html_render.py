@@ -143,7 +143,7 @@ def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
     if name == "tr":
         if id(node) in out.done:
             return  # read with the block of pairs above it
-        cell_tags = node.find_all(_CELL_TAGS, recursive=False)
+        cell_tags = _row_cells(node)
         if cell_tags:
             _row_lines(node, cell_tags, out, pre)
             return
@@ -193,7 +193,7 @@ def _row_lines(node: Tag, cell_tags: list[Tag], out: _Lines, pre: bool) -> None:
         return
     run = [cell_tags]  # the rows below set as many pairs side by side: read down each column
     for row in node.find_next_siblings("tr"):
-        cells = row.find_all(_CELL_TAGS, recursive=False)
+        cells = _row_cells(row)
         if _pairs(cells) != _pairs(cell_tags) or _group_header(cells):
             break
         run.append(cells)
@@ -221,6 +221,11 @@ def _numbered(pairs: list[list[Tag]]) -> bool:
 
 _THAI_DIGITS = str.maketrans("\u0e50\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59",
                              "0123456789")
+
+
+def _row_cells(row: Tag) -> list[Tag]:
+    """The row's own cells (``find_all(recursive=False)``'s, without its search machinery)."""
+    return [child for child in row.children if isinstance(child, Tag) and child.name in _CELL_TAGS]
 
 
 def _pairs(cell_tags: list[Tag]) -> int:
@@ -278,14 +283,15 @@ def _follows_term(dd: Tag) -> bool:
 
 def _grid_columns(node: Tag) -> list[Tag]:
     """A grid row's column blocks (two or more, every child a ``col-*``), else []."""
-    children = [child for child in node.children
-                if isinstance(child, Tag) and not _is_dropped(child)]
-    if len(children) < 2 or any(
-            child.name not in BLOCK_TAGS
-            or not any(_GRID_COLUMN.match(t.lower()) for t in _tokens(child, "class"))
-            for child in children):
-        return []
-    return children
+    children: list[Tag] = []
+    for child in node.children:  # the first child that is no column ends the look
+        if not isinstance(child, Tag) or _is_dropped(child):
+            continue
+        if child.name not in BLOCK_TAGS \
+                or not any(_GRID_COLUMN.match(t.lower()) for t in _tokens(child, "class")):
+            return []
+        children.append(child)
+    return children if len(children) >= 2 else []
 
 
 def _control_value(node: Tag) -> str | None:

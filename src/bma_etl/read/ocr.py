@@ -175,7 +175,8 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 "
                    "paper-light-fitted upright faded-stretched-denoised dotted-pages-blurred "
                    "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
-                   "cut-rows-closed thai-points-unweighed missed-lines-past-rules")
+                   "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
+                   "thai-words-one-unsure")
 
 
 def engine_version() -> str:

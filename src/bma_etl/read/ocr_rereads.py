@@ -38,6 +38,11 @@ THAI_MIN_CONF = 85.0
 #: (:func:`thai_confidences`).
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _THAI_WORD = re.compile("[\u0e01-\u0e5b0-9.,]+")
+#: Thai letters and marks alone: no digit, point or comma.
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: Fewest confidences a reading of Thai words alone has when one of them is unsure: a
+#: syllable or two (``ไม่มี``: four), not one letter and its mark.
+WORDS_MIN_CONFS = 3
 #: Tesseract's page segmentation mode for one line of text (``--psm 7``).
 PSM_SINGLE_LINE = 7
 _DIGITS = re.compile("[0-9]+")
@@ -64,7 +69,8 @@ def thai_readings(api: Any, page: Image.Image, latin: list[tuple[int, Box, float
 
     Tesseract's ``tha+eng`` reads a Thai word as Latin now and then (``บาท`` as
     ``UM``); the word's box, with a margin for its marks, is read as one line by
-    the Thai model alone (``api``) and kept only when that reading is Thai and sure.
+    the Thai model alone (``api``) and kept only when that reading is Thai and sure
+    (:func:`thai_taken`).
     ``limit``: seconds one reading may take.
     """
     out: dict[int, str] = {}
@@ -75,13 +81,45 @@ def thai_readings(api: Any, page: Image.Image, latin: list[tuple[int, Box, float
         if read is None:
             continue
         text, confs = read
-        weighed = thai_confidences(text, confs)
-        if (text and weighed and _THAI_WORD.fullmatch(text) and _THAI_LETTER.search(text)
-                and min(weighed) >= THAI_MIN_CONF and sum(weighed) / len(weighed) >= conf):
+        if thai_taken(text, thai_confidences(text, confs), conf):
             out[row] = text
     api.SetPageSegMode(mode)
     api.Clear()
     return out
+
+
+def thai_taken(text: str, weighed: list[int], conf: float) -> bool:
+    """Whether a Latin word read at ``conf`` is taken as its Thai reading alone, ``text``.
+
+    ``weighed``: the reading's confidences that weigh (:func:`thai_confidences`). Taken
+    when it is Thai, every confidence is at least :data:`THAI_MIN_CONF` and their mean
+    at least ``conf``; or when it is Thai words alone, every letter in a
+    word of the Thai word list (:func:`~.ocr_words.reading_cost`), at least
+    :data:`WORDS_MIN_CONFS` confidences of which one only is under
+    :data:`THAI_MIN_CONF`, their mean at least ``conf``. Tesseract reads one
+    character of a short word alone unsure now and then (``ไม่มี`` read ``Ws`` at 60 on
+    a 150 dpi scan, alone in Thai at 29, 93, 93, 93: its leading vowel); junk made of
+    an English word is no run of words (``Branch`` read ``ไร้หลท6๐ท``).
+
+    >>> thai_taken("\u0e44\u0e21\u0e48\u0e21\u0e35", [29, 93, 93, 93], 60.0)
+    True
+    >>> thai_taken("\u0e44\u0e21\u0e48\u0e21\u0e35", [29, 93, 93, 93], 80.0)
+    False
+    >>> thai_taken("\u0e25\u0e44\u0e2d\u0e25\u0e22", [91, 31, 75, 74, 58], 40.0)
+    False
+    """
+    if not (text and weighed and _THAI_WORD.fullmatch(text) and _THAI_LETTER.search(text)):
+        return False
+    if sum(weighed) / len(weighed) < conf:
+        return False
+    unsure = sum(c < THAI_MIN_CONF for c in weighed)
+    if unsure == 0:
+        return True
+    if unsure > 1 or len(weighed) < WORDS_MIN_CONFS or not _THAI_RUN.fullmatch(text):
+        return False
+    from bma_etl.read.ocr_words import reading_cost
+
+    return reading_cost(text)[0] == 0
 
 
 def thai_confidences(text: str, confs: list[int]) -> list[int]:

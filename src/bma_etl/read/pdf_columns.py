@@ -153,11 +153,17 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
     if not starts or not _one_cell(lines, j):
         return j  # (no one-cell line under the table: its columns need not be measured)
     size = max(row.size for row in lines[i:j]) or 1.0
-    # the second column: where two rows start a cell, justification gaps closed (a
-    # justified line's stretched gap in the first column, ``๑.⇥ดำเนินการ``, is none)
-    second = min((x for x in _columns(unjustified(lines[i:j]), size) if x > margin + size),
-                 default=min(starts))
     first = min(row.cells[0] for row in lines[i:j] if row.cells)  # (padded: off the margin)
+    # the second column: where two rows start a cell, justification gaps closed (a
+    # justified line's stretched gap in the first column, ``๑.⇥ดำเนินการ``, is none; the
+    # one-cell lines under it, short of the last row's third cell, run across it)
+    under, last = j, lines[j - 1]
+    while len(last.cells) > 2 and _one_cell(lines, under) and abs(
+            lines[under].cells[0] - first) <= size and lines[under].right < last.cells[2]:
+        under += 1
+    closed = unjustified(lines[i:under])[:j - i]
+    second = min((x for x in _columns(closed, size) if x > margin + size),
+                 default=min([row.cells[1] for row in closed if len(row.cells) > 1] or starts))
     k = j
     while _one_cell(lines, k) and abs(lines[k].cells[0] - first) <= (lines[k].size or 1.0) \
             and lines[k].right < second:

@@ -5,12 +5,15 @@ to (each a :class:`~.pdf_layout.TextLine` cut at the row's columns; x in points)
 the row's last line filled each cell the line goes on (:attr:`TextLine.room` left
 less than its first word needs), the line goes on the first column's words, a
 top-aligned row's next line, the short cells' rest beside a centred row's long
-cell, or some of the row's cells where they start, one going on a word its cell cut.
+cell, or some of the row's cells where they start, one going on a word its cell cut;
+or the line ends a numbered label the row's first cell opened.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
 
 from bma_etl.read.pdf_borderless import LINE_PITCHES, WORD_EM, _room
 from bma_etl.read.pdf_cuts import SPLIT_EM, cut_inside_word, thai_ends, word_across
@@ -223,3 +226,35 @@ def _tails(pieces: list[str], into: list[int], texts: list[str]) -> bool:
     shorter = sum(len(text.strip()) < len(pieces[k].strip())
                   for k, text in zip(into, texts, strict=True))
     return shorter * 2 > len(into)
+
+
+#: A number ending a label (``รายงานครั้งที่๗``), Arabic or Thai digits.
+_NUMBER_END = re.compile("[0-9\u0e50-\u0e59]{1,3}$")
+
+
+def label_goes_on(cell: str, text: str, others: Iterable[str]) -> bool:
+    """Whether ``text``, a next page's first cell, ends the numbered label ``cell`` opens.
+
+    ``รายงาน`` / ``ครั้งที่1``: the row's first cell at the page's foot holds letters
+    and no digit, ``text`` letters and the number that ends them; and a first cell of
+    another row of the table (``others``: the first cells of the lines about the cut)
+    is the joined label's letters and another number (``รายงานครั้งที่2``): the column
+    holds such labels. Spaces do not count. A label's start a row's first cell held
+    alone, where the room its line left is unknown, then goes on with the rest.
+
+    >>> label_goes_on("รายงาน", "ครั้งที่1", ["", "รายงานครั้งที่ 2"])
+    True
+    >>> label_goes_on("รายงาน", "ครั้งที่1", ["ผลงาน"]), label_goes_on("รายงาน", "ครั้งที่", [])
+    (False, False)
+    """
+    label, head = "".join(cell.split()), "".join(text.split())
+    number = _NUMBER_END.search(head)
+    if not label or any(c.isdigit() for c in label) or number is None or head[0].isdigit():
+        return False
+    stem = label + head[:number.start()]
+    for other in others:
+        joined = "".join(other.split())
+        its = _NUMBER_END.search(joined)
+        if its is not None and joined[:its.start()] == stem and its.group() != number.group():
+            return True
+    return False

@@ -18,6 +18,7 @@ from bma_etl.read.pdf_cutrow_lines import (
     first_goes_on,
     goes_on_below,
     goes_on_first,
+    label_goes_on,
 )
 from bma_etl.read.pdf_cuts import SPLIT_EM, label_again, split_cells_at_columns
 from bma_etl.read.pdf_justified import _spaced
@@ -43,7 +44,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine],
     line filled each column it goes on (:attr:`TextLine.room` less than the room its
     first word needs: :func:`top_aligned_rows`) and the row is of several lines, or its
     first cell was cut inside a word (:func:`cut_inside_word`), as within a page, or
-    each of its cells (three or more) goes on from a Thai letter to a Thai letter; the
+    each of its cells (three or more) goes on from a Thai letter to a Thai letter, or
+    it ends the numbered label the row's first cell opened (``รายงาน`` / ``ครั้งที่1``
+    where other rows' first cells read ``รายงานครั้งที่2``:
+    :func:`.pdf_cutrow_lines.label_goes_on`); the
     lines under a first line that went on the first column alone go on it while they do
     too (:func:`.pdf_cutrow_lines.first_goes_on`). A first line that leaves room in a
     cell it goes on for its first word ended the row. The row is first cut at the next
@@ -112,7 +116,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine],
                 and texts[into.index(mine[0])].rstrip().endswith(_LABEL_ENDS):
             break  # ``** ปัญหาของโครงการ :`` / ``** อุปสรรคของโครงการ :``: two labels
         if mine[0] in into and not ((taken == first and (goes_on_first(row, cont, texts, into)
-                                                         or (told and each_cell(row, cont))))
+                                                         or (told and each_cell(row, cont))
+                                                         or (into[0] == mine[0] and label_goes_on(
+                    pieces[mine[0]], texts[0], _first_cells(above, after[first + 1:])))))
                                     or first_goes_on(row, cont, into, alone)
                                     or goes_on_below(row, after[taken - 1], cont, texts,
                                                       into, went)
@@ -299,3 +305,8 @@ def table_columns(lines: list[TextLine]) -> list[float]:
             columns.append(x)
     return [x for x in columns
             if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
+
+
+def _first_cells(above: list[TextLine], below: list[TextLine]) -> list[str]:
+    """The first cells of the lines about a cut row (``above`` and ``below`` it) that have cells."""
+    return [line.text.split("\t")[0] for line in (*above, *below) if "\t" in line.text]

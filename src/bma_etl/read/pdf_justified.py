@@ -9,10 +9,14 @@ justification (Word's ``thaiDistribute``: every line spread to the column's
 width by gaps between letters and words), has gaps as wide as a cell gap inside
 one cell. Such a gap is not where the columns of the other rows are: few other
 rows start a cell there, more have text running across it, and the line ends
-flush with the text that runs across. Its two cells are one again.
+flush with the text that runs across. Its two cells are one again. So too an item's
+number and its words on a spread first line, the item's next line running across
+where the words start (:func:`_goes_on_across`).
 """
 
 from __future__ import annotations
+
+import re
 
 from bma_etl.read.pdf_cuts import SPLIT_EM
 from bma_etl.read.pdf_layout import TextLine
@@ -78,6 +82,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
+    if not support and _goes_on_across(rows, extents, i, k, size):
+        return extents[i][k][1]
     runs = [j for j, other in enumerate(extents) if j != i for left, end in other
             if left + size < x and end > x + FLUSH_EM * size]
     spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents) if j != i
@@ -133,6 +139,28 @@ def _space_at(row: TextLine, x: float, size: float) -> bool:
     across, a justified line's space may end anywhere.
     """
     return any(abs(right - x) <= SPLIT_EM * size for _, right in row.gaps)
+
+
+def _goes_on_across(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int,
+                    k: int, size: float) -> bool:
+    """Whether row ``i``'s cells ``k - 1`` and ``k`` are an item's number and its words.
+
+    Cell ``k - 1`` holds an item's number alone (``1.``, ``๓)``), and the next line
+    has a piece that starts where that cell does and runs across cell ``k``'s start,
+    ending short of where the row's line ends: the item's last line, not spread, under
+    its first line spread to the column's edge by justification (``1.`` ⇥ ``โครงการ…เขต``
+    over ``บางขุนเทียน…``, Chromium's print of ``text-align: justify``).
+    """
+    if i + 1 >= len(rows) or not extents[i + 1] or k >= len(extents[i]) \
+            or not _ITEM_NUMBER.fullmatch(rows[i].text.split("\t")[k - 1].strip()):
+        return False
+    x, before, own = rows[i].cells[k], rows[i].cells[k - 1], extents[i][k][1]
+    return any(abs(left - before) <= size and x + size < end < own - size
+               for left, end in extents[i + 1])
+
+
+#: An item's number alone in a cell (``1.``, ``๑.``, ``2)``).
+_ITEM_NUMBER = re.compile("[0-9\u0e50-\u0e59]{1,3}[.)]")
 
 
 def _justified_edge(ends: list[float], size: float) -> float:

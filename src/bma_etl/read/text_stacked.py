@@ -44,7 +44,10 @@ _TOTAL = re.compile(r"\s*รวม")
 
 def _seq(line: str) -> int | None:
     """The row number a line holding only a number states, else None."""
-    text = to_arabic_digits(line.strip())
+    text = line.strip()
+    if len(text) > 4:  # longer than ``123.``: no number alone (most lines, passed cheaply)
+        return None
+    text = to_arabic_digits(text)
     return int(text.rstrip(".")) if _NUMBER.fullmatch(text) else None
 
 
