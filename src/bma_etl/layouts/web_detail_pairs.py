@@ -49,6 +49,24 @@ def _label_at(text: str) -> tuple[str, int] | None:
     return label_cell(text, CELL_LABELS, alone=True)
 
 
+def _month_pair(text: str) -> tuple[str, int] | None:
+    r"""A month cell and its value cell opening ``text``, else None.
+
+    None too for a month grid's head row (``ผลงานเดือนที่ 1 ⇥ ผลงานเดือนที่ 2 ⇥ …``: its
+    values on the row below); an empty value cell is a value cell.
+
+    >>> _month_pair("ผลงานเดือนที่ 9\t\tผลงานเดือนที่ 10\t")
+    ('month', 16)
+    >>> _month_pair("ผลงานเดือนที่ 1\tผลงานเดือนที่ 2") is None
+    True
+    """
+    month = _MONTH_CELL.match(text)
+    rest = text[month.end():] if month is not None else ""
+    if month is None or (not rest.startswith("\t") and _MONTH_CELL.match(rest)):
+        return None
+    return "month", month.end()
+
+
 def label_alone(text: str) -> str | None:
     """The column of the label ``text`` is, whole and alone on its line, or None.
 
@@ -94,7 +112,7 @@ def paired_lines(lines: list[Line]) -> list[Line]:
         if "\t" not in line.text.strip():
             out.append(line)
             continue
-        first = label_cell(line.text, CELL_LABELS) or _label_at(line.text)
+        first = label_cell(line.text, CELL_LABELS) or _month_pair(line.text)
         if first is None and line.text.strip().count("\t") == 1:
             first = ("", 0)  # ``value ⇥ label``: a value, the next cell's label under it
         out.extend(side_by_side(line, first, _label_at))
