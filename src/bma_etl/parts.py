@@ -26,12 +26,16 @@ without pages (a text or HTML file) is cut into sections at the lines where a
 document's title and head stand (:mod:`bma_etl.parts_text`), read as its pages.
 
 :func:`read_parts` reads the first part alone (detected and its furniture found
-on its own pages), or the whole file when the first part alone is no document.
+on its own pages), or the whole file when the first part alone is no document; a
+later part that names the project the whole was read as is that document, not
+another (a form's pages in the wrong order, a mail's header above the form it
+forwards: :mod:`bma_etl.parts_names`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -41,9 +45,8 @@ from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, Signal, score_signals
-from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.parts_heads import new_head
-from bma_etl.parts_heads import raw_pieces as _pieces
+from bma_etl.parts_heads import new_head, raw_pieces
+from bma_etl.parts_names import Naming, named, naming, part_naming, same_project
 from bma_etl.parts_text import title_sections
 
 #: A signal searched for within this many characters of a document opens it.
@@ -316,51 +319,9 @@ def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> Repair
         frozenset(n for n in doc.spaced if n <= last_line), media_type=doc.media_type)
 
 
-#: The fields that name a document's project, in the order they are named.
-NAMING_FIELDS = ("project_code", "project_name")
-#: Characters of a name kept in a finding.
-_NAME_CHARS = 80
-#: A Thai vowel or tone mark written over or under the letter before it: no cut before it.
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-
-
-def _named(paged: RepairedText, part: Part) -> str:
-    """``", project 50140000-7302 โครงการขุดลอก…"``: what ``part``'s own pages name, or "".
-
-    The part's pages are read alone as its layout (``part.layout``); the first row
-    that states a code or a name gives them (:data:`NAMING_FIELDS`), so the finding
-    names the document left unread, not only its pages. Nothing (an empty string)
-    when its pages alone read as no document or name nothing.
-    """
-    starts = paged.index.page_starts
-    end = starts[part.last_page] - 1 if part.last_page < len(starts) else len(paged.text)
-    text = paged.text[starts[part.first_page - 1]:end]
-    layout = next((lay for lay in REGISTRY if lay.layout_id == part.layout), None)
-    if layout is None or not text.strip():
-        return ""
-    try:
-        rows = layout.extract(RepairedText.of(text)).rows
-    except Exception:  # an extractor's fault on a part must not sink the file's document
-        return ""
-    for row in rows:
-        named = [" ".join(to_arabic_digits(" ".join(piece.text for piece in pieces)).split())
-                 for name in NAMING_FIELDS if (pieces := _pieces(row.fields.get(name)))]
-        if named:
-            name = " ".join(named)
-            return ", project " + (name if len(name) <= _NAME_CHARS else _cut(name) + "…")
-    return ""
-
-
-def _cut(name: str) -> str:
-    """``name`` cut to :data:`_NAME_CHARS` characters, at a space in its second half.
-
-    Thai runs words together: else at a letter, never before a vowel or tone mark.
-    """
-    at = _NAME_CHARS
-    while at > 1 and _MARKS.match(name, at):
-        at -= 1
-    space = name.rfind(" ", 0, _NAME_CHARS + 1)
-    return name[:space] if space > _NAME_CHARS // 2 else name[:at]
+def _naming(paged: RepairedText, part: Part) -> Naming:
+    """What ``part``'s own pages, read alone as its layout, name (code, name); () for none."""
+    return part_naming(paged, part.first_page, part.last_page, part.layout)
 
 
 def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
@@ -381,18 +342,46 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
     if len(parts) < 2:
         return detection, detection.layout.extract(doc), None
     where = _pages if paged is doc else partial(_lines, paged)
-    others = "; ".join(f"{where(p)} ({p.layout}{_named(paged, p)})" for p in parts[1:])
-    start = f"the file holds {len(parts)} documents: "
     read = first_part(doc, parts[0]) if paged is doc else _first_section(doc, paged, parts[0])
     try:
         alone = detect(read)
         extraction = alone.layout.extract(read)
     except BmaEtlError:  # the first part alone is no document: read the whole file as one
-        return detection, detection.layout.extract(doc), Finding(
-            "documents", None, None, "error", "second_document",
-            f"{start}{others} hold another document, read with the first as one "
-            f"{detection.layout.layout_id} (split the file to load each)")
+        return (detection, *_read_whole(doc, paged, parts, detection, where))
+    others = "; ".join(f"{where(p)} ({p.layout}{named(_naming(paged, p))})" for p in parts[1:])
     return alone, extraction, Finding(
         "documents", None, None, "error", "second_document",
-        f"{start}{where(parts[0])} read as this document; {others} hold another "
-        "document, not read into records (split the file to load each)")
+        f"the file holds {len(parts)} documents: {where(parts[0])} read as this document; "
+        f"{others} hold another document, not read into records (split the file to load each)")
+
+
+def _read_whole(doc: RepairedText, paged: RepairedText, parts: list[Part], detection: Detection,
+                where: Callable[[Part], str]) -> tuple[Extraction, Finding | None]:
+    """The whole file read as one document, its first part being none alone; and its finding.
+
+    A later part that names the project the whole was read as (:func:`same_project`) is
+    that document: the form's head page after its reports page, a mail's header lines
+    above the form it forwards. When every later part is so, the file holds one
+    document: a note that its pages run out of order when records were read from its
+    first part (its head further on), else none (a cover: no record's). Other parts are
+    named in a ``second_document`` finding, read with the first as one.
+    """
+    extraction = detection.layout.extract(doc)
+    project = naming(extraction.rows)
+    others = [(p, n) for p in parts[1:] if not same_project(n := _naming(paged, p), project)]
+    if others:
+        listed = "; ".join(f"{where(p)} ({p.layout}{named(n)})" for p, n in others)
+        return extraction, Finding(
+            "documents", None, None, "error", "second_document",
+            f"the file holds {len(others) + 1} documents: {listed} hold another document, "
+            f"read with the first as one {detection.layout.layout_id} (split the file to "
+            "load each)")
+    second = paged.index.page_starts[parts[1].first_page - 1]
+    if not any(piece.span.char_start < second for row in extraction.rows
+               for value in row.fields.values() for piece in raw_pieces(value)):
+        return extraction, None
+    return extraction, Finding(
+        "documents", None, None, "warning", "pages_out_of_order",
+        f"the document's head ({where(parts[1])}{named(project)}) stands after "
+        f"{where(parts[0])}, which read alone are no document: read as one "
+        f"{detection.layout.layout_id}, its pages out of order")

@@ -205,8 +205,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
-    if second is not None:
-        read_findings.append(second)
+    if second is not None and not any(code == second.code for code, _ in source.paging):
+        read_findings.append(second)  # (the pages out of order, said once: the reader's note)
     if source.recoded:
         read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
                                      source.recoded))

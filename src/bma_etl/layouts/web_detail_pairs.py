@@ -20,11 +20,14 @@ when that line holds no label; an empty value cell states nothing (NULL).
 
 from __future__ import annotations
 
+import re
+
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.web_detail_fields import PROJECT_LABELS
+from bma_etl.layouts.web_detail_months import MONTH_LINE_RE
 
-__all__ = ["CELL_LABELS", "label_alone", "paired_lines"]
+__all__ = ["CELL_LABELS", "group_head", "label_alone", "paired_lines"]
 
 #: The fiscal year's label: in its own cell no year need follow it on the line.
 _YEAR_LABEL = r"ปี(?:งบประมาณ)?(?:\s*พ\.ศ\.)?"
@@ -35,8 +38,33 @@ CELL_LABELS: dict[str, str] = {
 }
 
 
+#: A month's label and its number whole in a cell (``ผลงานเดือนที่ 7``), its value next.
+_MONTH_CELL = re.compile(rf"{MONTH_LINE_RE.pattern}[0-9\u0e50-\u0e59]{{1,2}}[ ]*(?:\t|$)")
+
+
 def _label_at(text: str) -> tuple[str, int] | None:
+    month = _MONTH_CELL.match(text)
+    if month is not None:  # ``ผลงานเดือนที่ 1 ⇥ 0 ⇥ ผลงานเดือนที่ 7 ⇥ 52``: a month a line
+        return "month", month.end()
     return label_cell(text, CELL_LABELS, alone=True)
+
+
+def _month_pair(text: str) -> tuple[str, int] | None:
+    r"""A month cell and its value cell opening ``text``, else None.
+
+    None too for a month grid's head row (``ผลงานเดือนที่ 1 ⇥ ผลงานเดือนที่ 2 ⇥ …``: its
+    values on the row below); an empty value cell is a value cell.
+
+    >>> _month_pair("ผลงานเดือนที่ 9\t\tผลงานเดือนที่ 10\t")
+    ('month', 16)
+    >>> _month_pair("ผลงานเดือนที่ 1\tผลงานเดือนที่ 2") is None
+    True
+    """
+    month = _MONTH_CELL.match(text)
+    rest = text[month.end():] if month is not None else ""
+    if month is None or (not rest.startswith("\t") and _MONTH_CELL.match(rest)):
+        return None
+    return "month", month.end()
 
 
 def label_alone(text: str) -> str | None:
@@ -51,6 +79,20 @@ def label_alone(text: str) -> str | None:
     return found[0] if found is not None else None
 
 
+def group_head(text: str) -> bool:
+    r"""Whether ``text`` is a cell and an empty one: a group's header over the rows below.
+
+    The reader gives a header cell spanning the rows of a group so (``ระยะเวลา ⇥``
+    over ``Start Date ⇥ …`` and ``Finish Date ⇥ …``; :mod:`bma_etl.read.html_render`):
+    no value of its own, and no more of the value above it.
+
+    >>> group_head("x\t"), group_head("x\ty"), group_head("x")
+    (True, False, False)
+    """
+    cells = text.strip(" ").split("\t")
+    return len(cells) == 2 and bool(cells[0].strip()) and not cells[1].strip()
+
+
 def paired_lines(lines: list[Line]) -> list[Line]:
     r"""``lines`` with each line of cells cut before every cell that is a label whole.
 
@@ -61,15 +103,16 @@ def paired_lines(lines: list[Line]) -> list[Line]:
     piece keeps its document offsets and its line number.
 
     >>> [ln.text for ln in paired_lines([Line(1, 0, "Policy ID\t12\tBranch ID\t2210"),
-    ...                                  Line(2, 28, "12\tปี")])]
-    ['Policy ID\t12', 'Branch ID\t2210', '12', 'ปี']
+    ...                                  Line(2, 28, "12\tปี"),
+    ...                                  Line(3, 35, "ผลงานเดือนที่ 1\t0\tผลงานเดือนที่ 7\t")])]
+    ['Policy ID\t12', 'Branch ID\t2210', '12', 'ปี', 'ผลงานเดือนที่ 1\t0', 'ผลงานเดือนที่ 7\t']
     """
     out: list[Line] = []
     for line in lines:
         if "\t" not in line.text.strip():
             out.append(line)
             continue
-        first = label_cell(line.text, CELL_LABELS)
+        first = label_cell(line.text, CELL_LABELS) or _month_pair(line.text)
         if first is None and line.text.strip().count("\t") == 1:
             first = ("", 0)  # ``value ⇥ label``: a value, the next cell's label under it
         out.extend(side_by_side(line, first, _label_at))

@@ -66,7 +66,7 @@ from bma_etl.layouts.web_detail_months import (
     read_month_grid,
     values_below,
 )
-from bma_etl.layouts.web_detail_pairs import label_alone, paired_lines
+from bma_etl.layouts.web_detail_pairs import group_head, label_alone, paired_lines
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
@@ -252,10 +252,10 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
             at = line.text.index(")", value_at) + 1
             return "_other", doc.raw(line.start + at, line.end)
         if current in TEXT_COLUMNS and _TARGETS.get(column, column) in project.fields:
-            # A running text that happens to start with a label word already read
-            # ("หน่วยงาน…" inside the rationale) continues that text.
-            return None, None
+            return None, None  # a running text opening with a label word read ("หน่วยงาน…")
         return column, doc.raw(line.start + value_at, line.end)
+    if group_head(line.text):
+        return "_skip", None  # a group's header over the rows below: no value, no wrap
     if current in _WRAP_ONCE and colon_label(line.text) is not None:
         at = line.text.index(":") + 1  # ``X : value`` below a value wrapped at most once
         return "_other", doc.raw(line.start + at, line.end)

@@ -23,6 +23,7 @@ Never raises but :class:`RecursionError` on markup nested past Python's limit.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bs4.element import (
     Comment,
@@ -83,6 +84,7 @@ class _Lines:
 
     def __init__(self) -> None:
         self.lines: list[str] = [""]
+        self.done: set[int] = set()  # rows already read (a block of pairs: down its columns)
 
     def text(self, piece: str) -> None:
         self.lines[-1] += piece
@@ -139,10 +141,11 @@ def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
             out.cell(value)
         return
     if name == "tr":
-        cell_tags = [child for child in node.children  # (find_all(recursive=False)'s)
-                     if isinstance(child, Tag) and child.name in _CELL_TAGS]
+        if id(node) in out.done:
+            return  # read with the block of pairs above it
+        cell_tags = _row_cells(node)
         if cell_tags:
-            _cells_line(cell_tags, out, pre)
+            _row_lines(node, cell_tags, out, pre)
             return
         out.newline()
     elif name == "dd" and _follows_term(node):
@@ -164,6 +167,91 @@ def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
         _render(child, out, pre or name == "pre")
     if block:
         out.newline()
+
+
+def _row_lines(node: Tag, cell_tags: list[Tag], out: _Lines, pre: bool) -> None:
+    """A table row's line(s): a group header first, then each label/value pair or one line.
+
+    A header cell spanning rows ahead of a label and its value (``<th rowspan=3>
+    งบประมาณ</th><th>งบฯ ที่ได้รับ (บาท)</th><td>3,645,000</td>``) heads the rows it
+    spans, not this row's label: it is a line of its own, ending in an empty cell
+    (``งบประมาณ<TAB>``: no value of its own), above the row. A row of label/value
+    pairs side by side (header, data, header, data... ``ผลงานเดือนที่ 1 | 0 |
+    ผลงานเดือนที่ 7 | 52``) is a line per pair; with the rows under it that set as many
+    pairs (a block of them), across each row, unless their labels number a series
+    (``ผลงานเดือนที่ 1..12``) that runs one by one down each column of pairs and not
+    across (months 1-6 down the left, 7-12 down the right): then down the columns.
+    """
+    if _group_header(cell_tags):
+        head = _cell_text(cell_tags[0], pre).replace("\n", " ")
+        out.newline()
+        out.text(head + "\t")
+        out.hard_break()
+        cell_tags = cell_tags[1:]
+    if _pairs(cell_tags) < 2:
+        _cells_line(cell_tags, out, pre)
+        return
+    run = [cell_tags]  # the rows below set as many pairs side by side: read down each column
+    for row in node.find_next_siblings("tr"):
+        cells = _row_cells(row)
+        if _pairs(cells) != _pairs(cell_tags) or _group_header(cells):
+            break
+        run.append(cells)
+        out.done.add(id(row))
+    pairs = [cells[k:k + 2] for cells in run for k in range(0, len(cells), 2)]
+    down = [cells[k:k + 2] for k in range(0, len(cell_tags), 2) for cells in run]
+    for pair in down if _numbered(down) and not _numbered(pairs) else pairs:
+        _cells_line(pair, out, pre)
+
+
+#: A label's number at its end (``ผลงานเดือนที่ 7``, ``Q3``), Arabic or Thai digits.
+_LABEL_NUMBER = re.compile(r"([0-9\u0e50-\u0e59]{1,3})\W*$")
+
+
+def _numbered(pairs: list[list[Tag]]) -> bool:
+    """Whether the pairs' labels end in numbers that rise one by one in this order."""
+    numbers = []
+    for pair in pairs:
+        m = _LABEL_NUMBER.search(_cell_text(pair[0], False))
+        if m is None:
+            return False
+        numbers.append(int(m.group(1).translate(_THAI_DIGITS)))
+    return all(b == a + 1 for a, b in pairwise(numbers))
+
+
+_THAI_DIGITS = str.maketrans("\u0e50\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59",
+                             "0123456789")
+
+
+def _row_cells(row: Tag) -> list[Tag]:
+    """The row's own cells (``find_all(recursive=False)``'s, without its search machinery)."""
+    return [child for child in row.children if isinstance(child, Tag) and child.name in _CELL_TAGS]
+
+
+def _pairs(cell_tags: list[Tag]) -> int:
+    """How many label/value pairs the row sets side by side (header, data...), else 0."""
+    if len(cell_tags) % 2 or not all(cell.name == ("th" if k % 2 == 0 else "td")
+                                     for k, cell in enumerate(cell_tags)):
+        return 0
+    return len(cell_tags) // 2
+
+
+def _rowspan(cell: Tag) -> int:
+    value = cell.get("rowspan")
+    text = value.strip() if isinstance(value, str) else ""
+    return int(text) if text.isdigit() else 1
+
+
+def _group_header(cell_tags: list[Tag]) -> bool:
+    """Whether the row's first cell is a header over the rows it spans (see :func:`_row_lines`).
+
+    A ``th`` spanning two rows or more, then a ``th`` (the row's own label) and a
+    ``td`` (its value) among the cells after it. A header row's column titles (all
+    ``th``) and a data cell spanning rows (a ``td``) are no group header.
+    """
+    return (len(cell_tags) >= 3 and cell_tags[0].name == "th" and _rowspan(cell_tags[0]) > 1
+            and cell_tags[1].name == "th" and any(c.name == "td" for c in cell_tags[2:])
+            and bool(_cell_text(cell_tags[0], False)))
 
 
 def _cells_line(cell_tags: list[Tag], out: _Lines, pre: bool, single: bool = False) -> bool:
