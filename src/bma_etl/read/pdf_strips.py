@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 from typing import Any
 
 from bma_etl.read.pdf_forms import Box, box_through
 from bma_etl.read.pdf_open import TextObject, page_shapes
+from bma_etl.read.pdf_strip_bands import down_then_over
 
 #: Two text objects are the same cell's text drawn twice when their heights and
 #: widths agree within this (points: each strip draws it with the same matrix).
@@ -166,6 +168,9 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
                 row += 1
                 place[b] = (row, 0)
     else:  # down, then over
+        placed = down_then_over(pages, links)  # (pages left out: :mod:`.pdf_strip_bands`)
+        if placed is not None:
+            return _bands(pages, placed, links)
         rows = first - links[first][0]  # the first page of the second strip is row band 0
         if links[first][0] >= rows:
             return None
@@ -244,6 +249,22 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
         bands.append(band)
         shifts.append(xs)
     return Strips(bands, shifts, drops)
+
+
+def printed_shifts(shifts: list[float], room: float) -> list[float]:
+    """A row band's ``shifts`` (points), no strip further right of the last than a page prints.
+
+    ``room``: the page's width less its margins (points). A column wider than the paper
+    (a sheet's column A sized to its long headings) is printed cut at the page's margin,
+    and the next strip begins at the next column: set where the sheet has it, the next
+    strip's cells would stand a blank gulf right of the cut column, two tables side by
+    side (each line's cells read apart from its first). Each strip goes on where the one
+    before was cut, as the pages show them.
+    """
+    out = [shifts[0]]
+    for before, shift in pairwise(shifts):
+        out.append(out[-1] + min(shift - before, room) if room > 0 else shift)
+    return out
 
 
 def wide_page(wide: Any, pdf: Any, band: list[int], shifts: list[float],
