@@ -259,12 +259,8 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
     try:
         out = []
         for band, sheet_shifts in zip(strips.bands, strips.shifts, strict=True):
-            margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
-            shifts = printed_shifts(sheet_shifts, width - 2 * margin)  # the text's end, a margin
-            reach = max((shift + box[2] for page, shift in zip(band, shifts, strict=True)
-                         for box in boxes[page] if box not in strips.drops.get(page, [])),
-                        default=width)
-            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach + margin, height))
+            shifts, reach = printed_shifts(band, sheet_shifts, boxes, strips.drops, width)
+            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach, height))
             try:
                 out.append(_read_page(page, size, at_spaces, band[0])[0])
             finally:

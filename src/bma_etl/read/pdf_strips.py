@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
-from itertools import pairwise
 from statistics import median
 from typing import Any
 
@@ -251,20 +250,31 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
     return Strips(bands, shifts, drops)
 
 
-def printed_shifts(shifts: list[float], room: float) -> list[float]:
-    """A row band's ``shifts`` (points), no strip further right of the last than a page prints.
+def printed_shifts(band: list[int], shifts: list[float], boxes: list[list[Box]],
+                   drops: dict[int, list[Box]], width: float) -> tuple[list[float], float]:
+    """A row band's strips set side by side as the pages show them, and the wide page's width.
 
-    ``room``: the page's width less its margins (points). A column wider than the paper
-    (a sheet's column A sized to its long headings) is printed cut at the page's margin,
-    and the next strip begins at the next column: set where the sheet has it, the next
-    strip's cells would stand a blank gulf right of the cut column, two tables side by
-    side (each line's cells read apart from its first). Each strip goes on where the one
-    before was cut, as the pages show them.
+    ``band``, ``shifts``, ``drops``: one row band of :class:`Strips`; ``boxes``: every
+    page's text boxes (:func:`text_boxes`); ``width``: the pages' width (points). A
+    column wider than the paper (a sheet's column A sized to its long headings) is
+    printed cut at the page's margin, and the next strip begins at the next column:
+    set where the sheet has it, the next strip's cells would stand a blank gulf right
+    of the cut column, two tables side by side (each line's cells read apart from its
+    first). Each strip goes on where the one before was cut (the right margin taken as
+    wide as the left), unless text the cut hid runs on under it (a cell's text is
+    drawn whole and clipped: read as written, it stays where the sheet has it). The
+    width (points) reaches the band's furthest text and a margin.
     """
+    margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
+    ends = [max((box[2] for box in boxes[page] if box not in drops.get(page, [])),
+                default=margin) for page in band]
     out = [shifts[0]]
-    for before, shift in pairwise(shifts):
-        out.append(out[-1] + min(shift - before, room) if room > 0 else shift)
-    return out
+    for c in range(1, len(shifts)):
+        shown = max(width - 2 * margin, ends[c - 1] + GAP - margin)
+        out.append(out[-1] + min(shifts[c] - shifts[c - 1], shown))
+    reach = max([shift + end for shift, end in zip(out, ends, strict=True) if end > margin]
+                or [width])
+    return out, reach + margin
 
 
 def wide_page(wide: Any, pdf: Any, band: list[int], shifts: list[float],
