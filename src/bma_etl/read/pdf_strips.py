@@ -262,15 +262,21 @@ def printed_shifts(band: list[int], shifts: list[float], boxes: list[list[Box]],
     of the cut column, two tables side by side (each line's cells read apart from its
     first). Each strip goes on where the one before was cut (the right margin taken as
     wide as the left), unless text the cut hid runs on under it (a cell's text is
-    drawn whole and clipped: read as written, it stays where the sheet has it). The
-    width (points) reaches the band's furthest text and a margin.
+    drawn whole and clipped: read as written, it stays where the sheet has it) on a row
+    where the strip has text. The width (points) reaches the band's furthest text and a
+    margin.
     """
     margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
-    ends = [max((box[2] for box in boxes[page] if box not in drops.get(page, [])),
-                default=margin) for page in band]
+    kept = [[box for box in boxes[page] if box not in drops.get(page, [])] for page in band]
+    ends = [max((box[2] for box in page), default=margin) for page in kept]
     out = [shifts[0]]
     for c in range(1, len(shifts)):
-        shown = max(width - 2 * margin, ends[c - 1] + GAP - margin)
+        # the text of the strip before that stands on a row of this strip's text (a
+        # heading's, alone on its row, runs on over this strip's empty cells)
+        beside = max((box[2] for box in kept[c - 1] if any(
+            min(box[3], other[3]) > max(box[1], other[1]) for other in kept[c])),
+                     default=margin)
+        shown = max(width - 2 * margin, beside + GAP - margin)
         out.append(out[-1] + min(shifts[c] - shifts[c - 1], shown))
     reach = max([shift + end for shift, end in zip(out, ends, strict=True) if end > margin]
                 or [width])
