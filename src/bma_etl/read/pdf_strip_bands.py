@@ -52,29 +52,34 @@ def down_then_over(pages: list[list[Box]], links: dict[int, tuple[int, float]]
     first = min(links)
     twin = links[first][0]
     best: tuple[float, dict[int, tuple[int, int]]] | None = None
+    alike: dict[tuple[int, int], float] = {}  # (page, band) -> rows_alike less AGREE
+    for b in range(first - twin, len(pages)):
+        for band in range(min(b, first + 1)):
+            alike[b, band] = rows_alike(pages[b], pages[band]) - AGREE if pages[b] else 0.0
     for bands in range(first - twin, first + 1):
         if twin >= bands:
             continue
-        placed = _placed(pages, links, bands)
+        placed = _placed(len(pages), links, bands, alike)
         if placed is not None and (best is None or placed[0] > best[0] + 1e-9):
             best = placed
     return None if best is None else best[1]
 
 
-def _placed(pages: list[list[Box]], links: dict[int, tuple[int, float]], bands: int
+def _placed(count: int, links: dict[int, tuple[int, float]], bands: int,
+            alike: dict[tuple[int, int], float]
             ) -> tuple[float, dict[int, tuple[int, int]]] | None:
-    """The best placing of the pages after the first strip of ``bands`` pages, and its score.
+    """The best placing of ``count`` pages after a first strip of ``bands``, and its score.
 
     Each later page takes a slot ``(strip - 1) * bands + band``, the slots rising page by
     page; a page linked to a first-strip page takes that page's band in the second
-    strip. None when a link is broken.
+    strip. ``alike``: (page, band) -> how well the page's rows agree with the band's.
+    None when a link is broken.
     """
-    later = list(range(bands, len(pages)))
+    later = list(range(bands, count))
     if not later:
         return None
     slots = len(later) * bands
-    gain = [[rows_alike(pages[b], pages[band]) - AGREE if pages[b] else 0.0
-             for band in range(bands)] for b in later]
+    gain = [[alike[b, band] for band in range(bands)] for b in later]
     low = float("-inf")
     score: list[list[float]] = []
     back: list[list[int]] = []
