@@ -83,3 +83,20 @@ def test_a_column_wider_than_the_page_is_followed_where_it_was_cut() -> None:
     assert shifts == [0.0, 485.0, 829.0] and width == 829.0 + 135.0 + 55.0
     pages[0] = [_row(700.0, 55.0, 640.0)]  # a cell's text runs on past the margin, hidden
     assert printed_shifts([0, 1, 2], [0.0, 756.0, 1100.0], pages, {}, 595.0)[0][1] == 652.0
+
+
+def test_a_page_on_rows_of_a_common_height_is_placed_by_its_rules() -> None:
+    """A later strip's page holding one row of months stands at a height every band has
+    a row at; the cell borders drawn at its rows' edges tell its band (2, not 1)."""
+    grid = [[700.0, 670.0, 640.0]] * 3  # every band's rows at one common row height
+    rules = [[710.0, 680.0, 650.0, 620.0], [720.0, 690.0, 631.0, 600.0],
+             [705.0, 660.0, 615.0, 590.0]]
+    first = [[_row(y) for y in band] for band in grid]
+    first[0].append((60.0, 700.0, 700.0, 712.0))  # a heading run over both strips
+    later = [[(60.0 - 500.0, 700.0, 700.0 - 500.0, 712.0)], [_row(670.0)], [_row(670.0)]]
+    pages = [*first, *later]
+    placed = {0: (0, 0), 1: (1, 0), 2: (2, 0), 3: (0, 1), 4: (2, 1), 5: (1, 2)}
+    assert down_then_over(pages, {3: (0, 500.0)}, [*rules, rules[0], rules[2], rules[1]]
+                          ) == placed
+    strips = find_strips(pages, [*rules, rules[0], rules[2], rules[1]])
+    assert strips is not None and strips.bands == [[0, 3], [1, 5], [2, 4]]

@@ -242,17 +242,19 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
     import pypdfium2 as pdfium
 
     boxes, sizes = [], set()
+    rules: list[list[float]] = []
     for index in range(len(pdf)):
         page = pdf[index]
         try:
             sizes.add((page.get_width(), page.get_height(), page.get_rotation()))
-            boxes.append(text_boxes(page))
+            rules.append([])
+            boxes.append(text_boxes(page, rules[-1]))
         finally:
             page.close()
     if len(sizes) != 1:
         return pages
     width, height, turned = sizes.pop()
-    strips = None if turned else find_strips(boxes)
+    strips = None if turned else find_strips(boxes, rules)
     if strips is None:
         return pages
     wide = pdfium.PdfDocument.new()

@@ -22,12 +22,17 @@ costing :data:`LEFT_OUT`: where the rows agree no worse, nothing is left out.
 from __future__ import annotations
 
 from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_tables import rules_of
 
 #: A page's rows agree with a band's when this share of its text boxes stand at the
 #: heights of the band's first-strip rows; a page scores its share less this.
 AGREE = 0.5
 #: What each row band taken as left out (printed by no page of its strip) costs.
 LEFT_OUT = 0.25
+#: Two level rules stand at one height when this close (points: each strip draws them
+#: alike), and a page placed by its rules has at least this many.
+RULE_PT = 1.0
+MIN_RULES = 3
 #: Two text boxes stand on one row when their bottoms are this close (points).
 ROW_PT = 3.0
 
@@ -40,12 +45,35 @@ def rows_alike(page: list[Box], band: list[Box]) -> float:
     return sum(any(abs(h - box[1]) <= ROW_PT for h in heights) for box in page) / len(page)
 
 
-def down_then_over(pages: list[list[Box]], links: dict[int, tuple[int, float]]
+def level_rules(paths: list[Box]) -> list[float]:
+    """The heights (points) of the level rules among a page's paths (their boxes)."""
+    return [height for height, _, _ in rules_of(paths).horizontal]
+
+
+def rules_alike(page: list[float], band: list[float]) -> float | None:
+    """The share of ``page``'s level rules at the heights of ``band``'s (0..1).
+
+    A sheet's cell borders and grid lines are drawn on every strip at the heights of
+    its rows' edges, and rows differ in height (a wrapped cell makes its row taller):
+    the rules tell a band of rows from another where text heights do not (a page of a
+    month column stands on rows at a common row height, as do most bands). None when
+    either page has fewer than :data:`MIN_RULES` rules.
+    """
+    if len(page) < MIN_RULES or len(band) < MIN_RULES:
+        return None
+    heights = sorted(band)
+    return sum(any(abs(h - y) <= RULE_PT for h in heights) for y in page) / len(page)
+
+
+def down_then_over(pages: list[list[Box]], links: dict[int, tuple[int, float]],
+                   rules: list[list[float]] | None = None
                    ) -> dict[int, tuple[int, int]] | None:
     """Each page's ``(row band, strip)``, or None when no placing keeps every link.
 
     ``pages``: each page's text boxes; ``links``: page -> (the page of the strip before
-    that holds its cut text's twins, shift). The first strip is the pages before the
+    that holds its cut text's twins, shift); ``rules``: each page's level rules
+    (:func:`level_rules`), if known, which place a page by its rows' edges when both
+    it and the band have them (:func:`rules_alike`). The first strip is the pages before the
     first linked page, less at most as many as its twin's band (pages of the second
     strip before it); each count is tried (see module) and the best placing kept.
     """
@@ -55,7 +83,11 @@ def down_then_over(pages: list[list[Box]], links: dict[int, tuple[int, float]]
     alike: dict[tuple[int, int], float] = {}  # (page, band) -> rows_alike less AGREE
     for b in range(first - twin, len(pages)):
         for band in range(min(b, first + 1)):
-            alike[b, band] = rows_alike(pages[b], pages[band]) - AGREE if pages[b] else 0.0
+            by_rules = None if rules is None else rules_alike(rules[b], rules[band])
+            if by_rules is not None:
+                alike[b, band] = by_rules - AGREE
+            else:
+                alike[b, band] = rows_alike(pages[b], pages[band]) - AGREE if pages[b] else 0.0
     for bands in range(first - twin, first + 1):
         if twin >= bands:
             continue

@@ -35,7 +35,7 @@ from typing import Any
 
 from bma_etl.read.pdf_forms import Box, box_through
 from bma_etl.read.pdf_open import TextObject, page_shapes
-from bma_etl.read.pdf_strip_bands import down_then_over
+from bma_etl.read.pdf_strip_bands import down_then_over, level_rules
 
 #: Two text objects are the same cell's text drawn twice when their heights and
 #: widths agree within this (points: each strip draws it with the same matrix).
@@ -69,12 +69,18 @@ class Strips:
     drops: dict[int, list[Box]]
 
 
-def text_boxes(page: Any) -> list[Box]:
-    """The boxes of the text objects a pdfium page draws (points, the page's space)."""
+def text_boxes(page: Any, rules: list[float] | None = None) -> list[Box]:
+    """The boxes of the text objects a pdfium page draws (points, the page's space).
+
+    ``rules``: if given, receives the heights (points) of the page's level rules (a
+    sheet's cell borders and grid lines: :func:`.pdf_strip_bands.rules_alike`).
+    """
     import pypdfium2.raw as pdfium_c
 
     texts: list[TextObject] = []
-    page_shapes(page, texts)
+    paths, _ = page_shapes(page, texts)
+    if rules is not None:
+        rules += level_rules(paths)
     corners = [ctypes.c_float() for _ in range(4)]
     boxes = []
     for _, obj, to_page in texts:
@@ -111,7 +117,8 @@ def _twins(box: Box, page: Heights) -> set[float]:
             if (s := _twin(box, other)) is not None}
 
 
-def find_strips(pages: list[list[Box]]) -> Strips | None:
+def find_strips(pages: list[list[Box]], rules: list[list[float]] | None = None
+                ) -> Strips | None:
     """The row bands and strips of a sheet printed without page set-up, or None.
 
     ``pages``: each page's text boxes (:func:`text_boxes`), all pages the same size
@@ -124,7 +131,8 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     last band) unless its twins place it. "Over, then down" (every such page goes
     on from the page just before it): the bands are as many pages each as the
     twins allow (:func:`_strips_across`), else a page without cut text starts one.
-    None when no page holds such text or two pages fall in one place.
+    ``rules``: each page's level rules (:func:`text_boxes`), if known. None when no
+    page holds such text or two pages fall in one place.
     """
     links: dict[int, tuple[int, float]] = {}  # page -> (the page it goes on from, shift)
     heights = [_by_height(boxes) for boxes in pages]
@@ -167,7 +175,7 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
                 row += 1
                 place[b] = (row, 0)
     else:  # down, then over
-        placed = down_then_over(pages, links)  # (pages left out: :mod:`.pdf_strip_bands`)
+        placed = down_then_over(pages, links, rules)  # (pages left out: :mod:`.pdf_strip_bands`)
         if placed is not None:
             return _bands(pages, placed, links)
         rows = first - links[first][0]  # the first page of the second strip is row band 0
