@@ -13,8 +13,13 @@ pages by their rows instead: the first strip holds every band (column A holds
 every heading), each later page stands in a later band of its strip, or in a later
 strip, than the page before it, a page whose cut text has twins in the strip before
 stands in its twin's band, and the rows of a page stand at the heights of its
-band's rows in the first strip (:func:`rows_alike`; a wrapped cell's next lines
-stand where no first-strip row does, so the share is a score, not a test). Of the
+band's rows in the first strip: the edges of its rows where cell borders or grid
+lines draw them (:func:`rules_alike`), else its text (:func:`rows_alike`; a wrapped
+cell's next lines stand where no first-strip row does, so the share is a score, not
+a test). A later page with text but no rules is not placed so: most bands have rows
+at the sheet's common row height, and a page of months or arrows fits several alike
+(placed in another table's band, its text ran on into that table's cells); the
+document is then left to :func:`.pdf_strips.find_strips`' count of bands. Of the
 ways to place them the one whose pages' rows agree best wins, each band left out
 costing :data:`LEFT_OUT`: where the rows agree no worse, nothing is left out.
 """
@@ -79,6 +84,11 @@ def down_then_over(pages: list[list[Box]], links: dict[int, tuple[int, float]],
     """
     first = min(links)
     twin = links[first][0]
+    if rules is None or any(pages[b] and len(rules[b]) < MIN_RULES
+                            for b in range(first - twin, len(pages)) if b not in links):
+        # rows of text alone do not tell a band (most stand at a common row height):
+        # such pages are left to the count of bands (:func:`.pdf_strips.find_strips`)
+        return None
     best: tuple[float, dict[int, tuple[int, int]]] | None = None
     alike: dict[tuple[int, int], float] = {}  # (page, band) -> rows_alike less AGREE
     for b in range(first - twin, len(pages)):
