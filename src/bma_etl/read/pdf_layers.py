@@ -261,7 +261,8 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
     try:
         out = []
         for band, sheet_shifts in zip(strips.bands, strips.shifts, strict=True):
-            shifts, reach = printed_shifts(band, sheet_shifts, boxes, strips.drops, width)
+            shifts, reach = printed_shifts(band, sheet_shifts, boxes, strips.drops, width,
+                                           strips.by_rows)
             page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach, height))
             try:
                 out.append(_read_page(page, size, at_spaces, band[0])[0])

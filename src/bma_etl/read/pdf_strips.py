@@ -29,7 +29,7 @@ twins is left as read.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
@@ -61,12 +61,16 @@ class Strips:
     ``bands``: per row band, its pages (0-based) left to right; ``shifts``: per
     row band, how far right (points) each of its pages stands on the sheet
     (the first 0.0); ``drops``: per page, its text boxes that an earlier strip
-    draws whole.
+    draws whole; ``by_rows``: the pages were placed by their rows' rules
+    (:func:`.pdf_strip_bands.down_then_over`), so each strip may be set where the
+    one before was cut (:func:`printed_shifts`); else each stays where the sheet has
+    it (a page the count of bands put in another band stays apart from its text).
     """
 
     bands: list[list[int]]
     shifts: list[list[float]]
     drops: dict[int, list[Box]]
+    by_rows: bool = False
 
 
 def text_boxes(page: Any, rules: list[float] | None = None) -> list[Box]:
@@ -177,7 +181,8 @@ def find_strips(pages: list[list[Box]], rules: list[list[float]] | None = None
     else:  # down, then over
         placed = down_then_over(pages, links, rules)  # (pages left out: :mod:`.pdf_strip_bands`)
         if placed is not None:
-            return _bands(pages, placed, links)
+            rowed = _bands(pages, placed, links)
+            return None if rowed is None else replace(rowed, by_rows=True)
         rows = first - links[first][0]  # the first page of the second strip is row band 0
         if links[first][0] >= rows:
             return None
@@ -259,7 +264,8 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
 
 
 def printed_shifts(band: list[int], shifts: list[float], boxes: list[list[Box]],
-                   drops: dict[int, list[Box]], width: float) -> tuple[list[float], float]:
+                   drops: dict[int, list[Box]], width: float, pull: bool = True
+                   ) -> tuple[list[float], float]:
     """A row band's strips set side by side as the pages show them, and the wide page's width.
 
     ``band``, ``shifts``, ``drops``: one row band of :class:`Strips`; ``boxes``: every
@@ -272,11 +278,16 @@ def printed_shifts(band: list[int], shifts: list[float], boxes: list[list[Box]],
     wide as the left), unless text the cut hid runs on under it (a cell's text is
     drawn whole and clipped: read as written, it stays where the sheet has it) on a row
     where the strip has text. The width (points) reaches the band's furthest text and a
-    margin.
+    margin. ``pull``: False leaves each strip where the sheet has it (pages the count
+    of bands placed, not their rules: :attr:`Strips.by_rows`).
     """
     margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
     kept = [[box for box in boxes[page] if box not in drops.get(page, [])] for page in band]
     ends = [max((box[2] for box in page), default=margin) for page in kept]
+    if not pull:
+        reach = max((shift + box[2] for page, shift in zip(kept, shifts, strict=True)
+                     for box in page), default=width)
+        return list(shifts), reach + margin
     out = [shifts[0]]
     for c in range(1, len(shifts)):
         # the text of the strip before that stands on a row of this strip's text (a
