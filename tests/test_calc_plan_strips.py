@@ -33,8 +33,11 @@ from corpus.score import score
 
 #: ``(seed, document, font, grid)``: the corpus's plans of seed 3621 as it printed them.
 PRINTS = ((3621, 0, "Laksaman", "borders"), (3621, 1, "Loma", "lines"))
-#: Least share of the plans' fields right: measured 458 of 535 (0.17.0: 275).
-FLOOR = 0.84
+#: Least share of the plans' fields right: measured 501 of 535 (0.17.0: 275).
+FLOOR = 0.9
+#: A schedule's month names (Oct., Nov., Jan., Sep.) and arrows, Thai as Calc prints them.
+MARKS = ("\u0e15.\u0e04.", "\u0e1e.\u0e22.", "\u0e21.\u0e04.", "\u0e01.\u0e22.",
+         "\u2190", "\u2192", "\u2194")
 
 
 def test_plans_printed_in_column_strips_read_their_rows(tmp_path: Path) -> None:
@@ -50,11 +53,15 @@ def test_plans_printed_in_column_strips_read_their_rows(tmp_path: Path) -> None:
     failed = calc.render_calc_batch(jobs)
     assert not failed, failed
     right = total = 0
+    run_on = []  # values a schedule's month or arrow ran into (a page in another's band)
     for doc, pdf, _, _ in jobs:
         result = score(process_file(pdf), doc.truth)
         assert result.layout == "annual_action_plan"
         right, total = right + result.right, total + result.total
+        run_on += [lost for lost in result.lost if isinstance(lost[2], str)
+                   and any(mark in lost[2] and mark not in str(lost[1]) for mark in MARKS)]
     assert right >= FLOOR * total, (right, total)
+    assert not run_on, run_on
 
 
 def _row(y: float, left: float = 60.0, width: float = 80.0) -> tuple[float, float, float, float]:
