@@ -49,7 +49,7 @@ from bma_etl.read.pdf_side_column import after_side, read_apart, side_column
 from bma_etl.read.pdf_sides import closed_sides
 from bma_etl.read.pdf_stamps import SmallType, small_type, stamps, take_stamp, under
 from bma_etl.read.pdf_strikes import without_strikes
-from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
+from bma_etl.read.pdf_strips import find_strips, printed_shifts, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
@@ -242,29 +242,28 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
     import pypdfium2 as pdfium
 
     boxes, sizes = [], set()
+    rules: list[list[float]] = []
     for index in range(len(pdf)):
         page = pdf[index]
         try:
             sizes.add((page.get_width(), page.get_height(), page.get_rotation()))
-            boxes.append(text_boxes(page))
+            rules.append([])
+            boxes.append(text_boxes(page, rules[-1]))
         finally:
             page.close()
     if len(sizes) != 1:
         return pages
     width, height, turned = sizes.pop()
-    strips = None if turned else find_strips(boxes)
+    strips = None if turned else find_strips(boxes, rules)
     if strips is None:
         return pages
     wide = pdfium.PdfDocument.new()
     try:
         out = []
-        for band, shifts in zip(strips.bands, strips.shifts, strict=True):
-            # the sheet's text ends where its furthest text ends, the page's margin after it
-            reach = max((shift + box[2] for page, shift in zip(band, shifts, strict=True)
-                         for box in boxes[page] if box not in strips.drops.get(page, [])),
-                        default=width)
-            margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
-            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach + margin, height))
+        for band, sheet_shifts in zip(strips.bands, strips.shifts, strict=True):
+            shifts, reach = printed_shifts(band, sheet_shifts, boxes, strips.drops, width,
+                                           strips.by_rows)
+            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach, height))
             try:
                 out.append(_read_page(page, size, at_spaces, band[0])[0])
             finally:

@@ -29,12 +29,13 @@ twins is left as read.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
 from bma_etl.read.pdf_forms import Box, box_through
 from bma_etl.read.pdf_open import TextObject, page_shapes
+from bma_etl.read.pdf_strip_bands import down_then_over, level_rules
 
 #: Two text objects are the same cell's text drawn twice when their heights and
 #: widths agree within this (points: each strip draws it with the same matrix).
@@ -60,20 +61,30 @@ class Strips:
     ``bands``: per row band, its pages (0-based) left to right; ``shifts``: per
     row band, how far right (points) each of its pages stands on the sheet
     (the first 0.0); ``drops``: per page, its text boxes that an earlier strip
-    draws whole.
+    draws whole; ``by_rows``: the pages were placed by their rows' rules
+    (:func:`.pdf_strip_bands.down_then_over`), so each strip may be set where the
+    one before was cut (:func:`printed_shifts`); else each stays where the sheet has
+    it (a page the count of bands put in another band stays apart from its text).
     """
 
     bands: list[list[int]]
     shifts: list[list[float]]
     drops: dict[int, list[Box]]
+    by_rows: bool = False
 
 
-def text_boxes(page: Any) -> list[Box]:
-    """The boxes of the text objects a pdfium page draws (points, the page's space)."""
+def text_boxes(page: Any, rules: list[float] | None = None) -> list[Box]:
+    """The boxes of the text objects a pdfium page draws (points, the page's space).
+
+    ``rules``: if given, receives the heights (points) of the page's level rules (a
+    sheet's cell borders and grid lines: :func:`.pdf_strip_bands.rules_alike`).
+    """
     import pypdfium2.raw as pdfium_c
 
     texts: list[TextObject] = []
-    page_shapes(page, texts)
+    paths, _ = page_shapes(page, texts)
+    if rules is not None:
+        rules += level_rules(paths)
     corners = [ctypes.c_float() for _ in range(4)]
     boxes = []
     for _, obj, to_page in texts:
@@ -110,7 +121,8 @@ def _twins(box: Box, page: Heights) -> set[float]:
             if (s := _twin(box, other)) is not None}
 
 
-def find_strips(pages: list[list[Box]]) -> Strips | None:
+def find_strips(pages: list[list[Box]], rules: list[list[float]] | None = None
+                ) -> Strips | None:
     """The row bands and strips of a sheet printed without page set-up, or None.
 
     ``pages``: each page's text boxes (:func:`text_boxes`), all pages the same size
@@ -123,7 +135,8 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     last band) unless its twins place it. "Over, then down" (every such page goes
     on from the page just before it): the bands are as many pages each as the
     twins allow (:func:`_strips_across`), else a page without cut text starts one.
-    None when no page holds such text or two pages fall in one place.
+    ``rules``: each page's level rules (:func:`text_boxes`), if known. None when no
+    page holds such text or two pages fall in one place.
     """
     links: dict[int, tuple[int, float]] = {}  # page -> (the page it goes on from, shift)
     heights = [_by_height(boxes) for boxes in pages]
@@ -166,6 +179,10 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
                 row += 1
                 place[b] = (row, 0)
     else:  # down, then over
+        placed = down_then_over(pages, links, rules)  # (pages left out: :mod:`.pdf_strip_bands`)
+        if placed is not None:
+            rowed = _bands(pages, placed, links)
+            return None if rowed is None else replace(rowed, by_rows=True)
         rows = first - links[first][0]  # the first page of the second strip is row band 0
         if links[first][0] >= rows:
             return None
@@ -244,6 +261,45 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
         bands.append(band)
         shifts.append(xs)
     return Strips(bands, shifts, drops)
+
+
+def printed_shifts(band: list[int], shifts: list[float], boxes: list[list[Box]],
+                   drops: dict[int, list[Box]], width: float, pull: bool = True
+                   ) -> tuple[list[float], float]:
+    """A row band's strips set side by side as the pages show them, and the wide page's width.
+
+    ``band``, ``shifts``, ``drops``: one row band of :class:`Strips`; ``boxes``: every
+    page's text boxes (:func:`text_boxes`); ``width``: the pages' width (points). A
+    column wider than the paper (a sheet's column A sized to its long headings) is
+    printed cut at the page's margin, and the next strip begins at the next column:
+    set where the sheet has it, the next strip's cells would stand a blank gulf right
+    of the cut column, two tables side by side (each line's cells read apart from its
+    first). Each strip goes on where the one before was cut (the right margin taken as
+    wide as the left), unless text the cut hid runs on under it (a cell's text is
+    drawn whole and clipped: read as written, it stays where the sheet has it) on a row
+    where the strip has text. The width (points) reaches the band's furthest text and a
+    margin. ``pull``: False leaves each strip where the sheet has it (pages the count
+    of bands placed, not their rules: :attr:`Strips.by_rows`).
+    """
+    margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
+    kept = [[box for box in boxes[page] if box not in drops.get(page, [])] for page in band]
+    ends = [max((box[2] for box in page), default=margin) for page in kept]
+    if not pull:
+        reach = max((shift + box[2] for page, shift in zip(kept, shifts, strict=True)
+                     for box in page), default=width)
+        return list(shifts), reach + margin
+    out = [shifts[0]]
+    for c in range(1, len(shifts)):
+        # the text of the strip before that stands on a row of this strip's text (a
+        # heading's, alone on its row, runs on over this strip's empty cells)
+        beside = max((box[2] for box in kept[c - 1] if any(
+            min(box[3], other[3]) > max(box[1], other[1]) for other in kept[c])),
+                     default=margin)
+        shown = max(width - 2 * margin, beside + GAP - margin)
+        out.append(out[-1] + min(shifts[c] - shifts[c - 1], shown))
+    reach = max([shift + end for shift, end in zip(out, ends, strict=True) if end > margin]
+                or [width])
+    return out, reach + margin
 
 
 def wide_page(wide: Any, pdf: Any, band: list[int], shifts: list[float],
