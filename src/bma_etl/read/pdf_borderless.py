@@ -28,10 +28,16 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
-from bma_etl.read.pdf_row_wraps import ITEM_NO, each_wraps, under_number, word_left
+from bma_etl.read.pdf_row_wraps import (
+    ITEM_NO,
+    each_wraps,
+    goes_on_each,
+    under_number,
+    word_left,
+)
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
-from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance_share, first_unit
+from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance, advance_share, first_unit
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
@@ -85,6 +91,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     for k, x in enumerate(anchors):
         edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
     edge = {k: e for k, e in edge.items() if e}
+    most: dict[int, int] = {}  # each column's most characters on a line of one line
+    for line, c in zip(lines, cols, strict=True):
+        for k, piece in c.items() if not line.depth else ():
+            most[k] = max(most.get(k, 1), advance(piece))
+    runs = [{k: _run(line, c, k, r[k] - anchors[k], pitch, most) for k in c if k in r}
+            for line, c, r in zip(lines, cols, right, strict=True)]
     groups: list[list[int]] = [[0]]
     years: set[int] = set()  # the lines that are a header's years (no cell wraps there)
     for i in range(1, len(lines)):
@@ -93,8 +105,11 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         top, low = lines[group[-1]].baseline, lines[i].baseline
         if years_row(cols[i], group == [0]):
             years.add(i)
+        depth = lines[group[-1]].depth  # (a line of cells side by side: see goes_on_each)
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
-            and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
+            and low is not None and (top - low <= LINE_PITCHES * pitch or (
+                top - depth - low <= LINE_PITCHES * pitch
+                and goes_on_each(cols[group[-1]], cols[i]))) and set(cols[i]) \
             <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
             and i not in years and group[-1] not in years
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
@@ -102,7 +117,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         filled = goes_on and (any(k > 0 for k in cut) or all(
             k in cut or (k in above and k in edge and k in here
                          and here[k] <= max(edge[k] + FLUSH_EM * size, reach.get(k, 0.0))
-                         and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
+                         and above[k] >= edge[k] - _room(cols[i][k], runs[i][k], size))
             for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
@@ -117,7 +132,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 or (len(cols[i]) > 1 and (group[0] > 0 or bool(known) or below_row)
                     and word_left(first, cols[i][0])  # or, under a row that is not the
                     and 0 in edge and above[0] >= edge[0]  # table's first line (a header's
-                    - _room(cols[i][0], here[0] - anchors[0], size)))  # cells end flush in
+                    - _room(cols[i][0], runs[i][0], size)))  # cells end flush in
             # distributed justification), a word that did not fit its line (``มน.``)
             goes_on = goes_on and not under_number(lines[group[0]], lines[i], size) \
                 and not _flows_on(lines[group[-1]], cols[group[-1]], lines[i], cols[i],
@@ -210,6 +225,23 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
                 for k, end in zip(sorted(c), line.ends, strict=True)):
             over += 1
     return over >= 2 and 5 * over >= len(lines)
+
+
+def _run(line: TextLine, cols: dict[int, str], k: int, width: float, pitch: float,
+         most: dict[int, int]) -> float:
+    """How far (points) column ``k``'s piece of ``line`` runs, its lines end to end.
+
+    ``width``: the piece's width (its widest line). A line of cells set side by side
+    (:attr:`.pdf_layout.TextLine.depth`, ``pitch`` points a line) may hold a piece of
+    several lines: as many as it has more characters (:func:`.pdf_wraps.advance`)
+    than ``most``, the most a line of one line holds in that column (those lines, by
+    column), at most the line's lines. Its first word takes a share of all of them
+    (:func:`_room`), not of one line.
+    """
+    if not line.depth or pitch <= 0 or k not in most:
+        return width
+    lines = min(1 + round(line.depth / pitch), round(advance(cols[k]) / most[k]))
+    return width * max(1, lines)
 
 
 def _room(piece: str, width: float, size: float) -> float:

@@ -78,3 +78,41 @@ def each_wraps(above: dict[int, str], here: dict[int, str], first: bool = False)
     return len(here) > 2 and set(here) == set(above) \
         and all(thai_ends(above[k], here[k]) for k in here) \
         and (not first or any(cut_inside_word(above[k], here[k]) for k in here))
+
+
+#: How a cell's own text may open (never the rest of a cell's line above): a field's
+#: colon (``: เป็นไป``, ``:: 8/12/2559``), a bullet or dash, an item number (``1.``, ``ก)``).
+_OPENS_CELL = re.compile(r"\s*(?::|[-\u2022*\u00b7\u2013]"
+                         r"|(?:[0-9\u0e50-\u0e59]{1,2}|[\u0e01-\u0e2e])[.)](?:\s|$))")
+
+
+def goes_on_each(above: dict[int, str], here: dict[int, str]) -> bool:
+    """Whether each of a line's pieces goes on the piece above it, as a cell's next line.
+
+    ``above``, ``here``: two lines' pieces by column; ``here`` fills no column that
+    ``above`` leaves empty. The first column's pieces meet Thai to Thai (a label cut
+    inside its words: ``รายงานครั้ง`` / ``ที่10``; one that ends in its number,
+    ``ครั้งที่1``, is whole); the other columns' pieces may meet anyhow (``… งวดที่`` /
+    ``3 และ …``, ``… งานฯ =`` / ``100.00 % …``) but a piece may not open as a cell's
+    own text does (:data:`_OPENS_CELL`: ``: เป็นไป``, ``:: 8/12/2559``). Such a line
+    goes on a line whose cells were set side by side
+    (:attr:`.pdf_layout.TextLine.depth`: a report's label and flags wrapped
+    ``รายงาน`` / ``ครั้ง`` / ``ที่10``, ``: เป็นไป`` / ``ตาม`` / ``แผน``, beside its
+    detail's lines) a line pitch under its lowest piece, not under its baseline.
+
+    >>> goes_on_each({0: "รายงานครั้ง", 1: "… งานฯ =", 2: ": เป็นไปตาม"},
+    ...              {0: "ที่10", 1: "100.00 % …", 2: "แผน"})
+    True
+    >>> goes_on_each({0: "ครั้งที่1", 1: "… งวดที่ 3", 2: "ตามแผน"},
+    ...              {0: "รายงาน", 1: ":: 8/12/2559 : …", 2: ": เป็นไป"})
+    False
+    >>> goes_on_each({0: "รายงาน", 1: "… งวดที่ 3", 2: "ตามแผน"},
+    ...              {0: "ครั้งที่2", 1: ":: 8/12/2559 : …", 2: ": เป็นไป"})
+    False
+    >>> goes_on_each({1: "… งวดที่"}, {1: "3 และจัดทำรายงาน"})
+    True
+    """
+    if not here or not set(here) <= set(above):
+        return False
+    return all(thai_ends(above[k], piece) if k == 0 else _OPENS_CELL.match(piece) is None
+               for k, piece in here.items())
