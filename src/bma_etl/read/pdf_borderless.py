@@ -106,8 +106,11 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         if years_row(cols[i], group == [0]):
             years.add(i)
         depth = lines[group[-1]].depth  # (a line of cells side by side: see goes_on_each)
+        lowest = top is not None and low is not None and top - low > LINE_PITCHES * pitch
+        if lowest:  # a pitch under the line's lowest piece: each cell's last line filled
+            above = _last_ends(lines[group[-1]], above)
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
-            and low is not None and (top - low <= LINE_PITCHES * pitch or (
+            and low is not None and (not lowest or (
                 top - depth - low <= LINE_PITCHES * pitch
                 and goes_on_each(cols[group[-1]], cols[i]))) and set(cols[i]) \
             <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
@@ -225,6 +228,20 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
                 for k, end in zip(sorted(c), line.ends, strict=True)):
             over += 1
     return over >= 2 and 5 * over >= len(lines)
+
+
+def _last_ends(line: TextLine, right: dict[int, float]) -> dict[int, float]:
+    """Where each cell's last line of ``line`` ends (points), by column.
+
+    ``right``: each piece's right end (its widest line), by column; a line of cells
+    set side by side (:attr:`.pdf_layout.TextLine.depth`) tells how far short of that
+    each cell's last line ends (:attr:`.pdf_layout.TextLine.room`); else, or unknown,
+    ``right`` itself.
+    """
+    if not line.depth or len(line.room) != len(right):
+        return right
+    return {k: end - room for (k, end), room in zip(sorted(right.items()), line.room,
+                                                    strict=True)}
 
 
 def _run(line: TextLine, cols: dict[int, str], k: int, width: float, pitch: float,

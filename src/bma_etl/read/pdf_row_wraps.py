@@ -92,10 +92,11 @@ def goes_on_each(above: dict[int, str], here: dict[int, str]) -> bool:
     ``above``, ``here``: two lines' pieces by column; ``here`` fills no column that
     ``above`` leaves empty. The first column's pieces meet Thai to Thai (a label cut
     inside its words: ``รายงานครั้ง`` / ``ที่10``; one that ends in its number,
-    ``ครั้งที่1``, is whole); the other columns' pieces may meet anyhow (``… งวดที่`` /
-    ``3 และ …``, ``… งานฯ =`` / ``100.00 % …``) but a piece may not open as a cell's
-    own text does (:data:`_OPENS_CELL`: ``: เป็นไป``, ``:: 8/12/2559``). Such a line
-    goes on a line whose cells were set side by side
+    ``ครั้งที่1``, is whole); the other columns'
+    pieces may meet anyhow (``… งวดที่`` / ``3 และ …``, ``… งานฯ =`` / ``100.00 % …``)
+    but a piece may not open as a cell's own text does (:data:`_OPENS_CELL`:
+    ``: เป็นไป``, ``:: 8/12/2559``). Such a line goes on a line whose cells were set
+    side by side
     (:attr:`.pdf_layout.TextLine.depth`: a report's label and flags wrapped
     ``รายงาน`` / ``ครั้ง`` / ``ที่10``, ``: เป็นไป`` / ``ตาม`` / ``แผน``, beside its
     detail's lines) a line pitch under its lowest piece, not under its baseline.
@@ -109,7 +110,7 @@ def goes_on_each(above: dict[int, str], here: dict[int, str]) -> bool:
     >>> goes_on_each({0: "รายงาน", 1: "… งวดที่ 3", 2: "ตามแผน"},
     ...              {0: "ครั้งที่2", 1: ":: 8/12/2559 : …", 2: ": เป็นไป"})
     False
-    >>> goes_on_each({1: "… งวดที่"}, {1: "3 และจัดทำรายงาน"})
+    >>> goes_on_each({0: "ครั้งที่1", 1: "… งวดที่", 2: ": เป็นไป"}, {1: "3 และ", 2: "ตาม"})
     True
     """
     if not here or not set(here) <= set(above):
