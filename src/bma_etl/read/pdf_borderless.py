@@ -111,7 +111,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
             above = _last_ends(lines[group[-1]], above)
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and (not lowest or (
-                top - depth - low <= LINE_PITCHES * pitch
+                top - depth - low <= LINE_PITCHES * pitch and (group[0] > 0 or bool(known)
+                                                               or below_row)  # (no header's)
                 and goes_on_each(cols[group[-1]], cols[i]))) and set(cols[i]) \
             <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
             and i not in years and group[-1] not in years
