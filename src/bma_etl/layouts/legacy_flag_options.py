@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Extraction, Finding, Raw, RawRow
+from bma_etl.layouts.legacy_detail_flags import without_flag_details
 from bma_etl.layouts.legacy_flags import TICKS
 from bma_etl.matchkey import key
 
@@ -57,7 +58,9 @@ def without_unticked_flags(rows: list[RawRow], texts: list[str], out: Extraction
     ``texts``: each report's cells joined, row for row; ``ocr``: the page was OCR'd.
     A flag read from such a row (its first option's words) is dropped, and a finding
     added for it: the form
-    printed both options and which one was ticked is not in the text.
+    printed both options and which one was ticked is not in the text. A row whose
+    detail holds a flag's words on a line of their own loses its detail too
+    (:func:`.legacy_detail_flags.without_flag_details`).
     """
     for row, text in zip(rows, texts, strict=True):
         detail = row.fields.get("detail")
@@ -71,3 +74,4 @@ def without_unticked_flags(rows: list[RawRow], texts: list[str], out: Extraction
                 "progress_updates", row.ordinal, column, "warning", "ambiguous_value",
                 f"report {row.ordinal}: the form prints both options of {column} (to be "
                 "ticked) and which one is ticked could not be read: not loaded"))
+    without_flag_details(rows, out)

@@ -15,7 +15,6 @@ line with text there.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from bma_etl.read.pdf_cuts import (
@@ -29,9 +28,16 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
+from bma_etl.read.pdf_row_wraps import (
+    ITEM_NO,
+    each_wraps,
+    goes_on_each,
+    under_number,
+    word_left,
+)
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
-from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance_share, first_unit
+from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance, advance_share, first_unit
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
@@ -66,7 +72,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     ``below_row``: the first of these lines, or the line right above them, stands in
     the table's columns past its first (a centred row's long cell, begun above its
     short cells): as with ``known``, the first line is no table's first, whose header
-    titles :func:`_each_wraps` guards.
+    titles :func:`each_wraps` guards.
     A line set at a tab stop under one set at stops goes on no line (:func:`_opens_at_stop`).
     """
     cols = [_columns_of(line.text) for line in lines]
@@ -85,6 +91,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     for k, x in enumerate(anchors):
         edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
     edge = {k: e for k, e in edge.items() if e}
+    most: dict[int, int] = {}  # each column's most characters on a line of one line
+    for line, c in zip(lines, cols, strict=True):
+        for k, piece in c.items() if not line.depth else ():
+            most[k] = max(most.get(k, 1), advance(piece))
+    runs = [{k: _run(line, c, k, r[k] - anchors[k], pitch, most) for k in c if k in r}
+            for line, c, r in zip(lines, cols, right, strict=True)]
     groups: list[list[int]] = [[0]]
     years: set[int] = set()  # the lines that are a header's years (no cell wraps there)
     for i in range(1, len(lines)):
@@ -93,8 +105,15 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         top, low = lines[group[-1]].baseline, lines[i].baseline
         if years_row(cols[i], group == [0]):
             years.add(i)
+        depth = lines[group[-1]].depth  # (a line of cells side by side: see goes_on_each)
+        lowest = top is not None and low is not None and top - low > LINE_PITCHES * pitch
+        if lowest:  # a pitch under the line's lowest piece: each cell's last line filled
+            above = _last_ends(lines[group[-1]], above)
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
-            and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
+            and low is not None and (not lowest or (
+                top - depth - low <= LINE_PITCHES * pitch and (group[0] > 0 or bool(known)
+                                                               or below_row)  # (no header's)
+                and goes_on_each(cols[group[-1]], cols[i]))) and set(cols[i]) \
             <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
             and i not in years and group[-1] not in years
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
@@ -102,7 +121,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         filled = goes_on and (any(k > 0 for k in cut) or all(
             k in cut or (k in above and k in edge and k in here
                          and here[k] <= max(edge[k] + FLUSH_EM * size, reach.get(k, 0.0))
-                         and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
+                         and above[k] >= edge[k] - _room(cols[i][k], runs[i][k], size))
             for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
@@ -111,15 +130,15 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                   or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
-                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
-                or _each_wraps(cols[group[-1]], cols[i],  # or each of
+                or (alone and ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
+                or each_wraps(cols[group[-1]], cols[i],  # or each of
                                group[0] == 0 and not (known or below_row))
                 or (len(cols[i]) > 1 and (group[0] > 0 or bool(known) or below_row)
-                    and _word_left(first, cols[i][0])  # or, under a row that is not the
+                    and word_left(first, cols[i][0])  # or, under a row that is not the
                     and 0 in edge and above[0] >= edge[0]  # table's first line (a header's
-                    - _room(cols[i][0], here[0] - anchors[0], size)))  # cells end flush in
+                    - _room(cols[i][0], runs[i][0], size)))  # cells end flush in
             # distributed justification), a word that did not fit its line (``มน.``)
-            goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size) \
+            goes_on = goes_on and not under_number(lines[group[0]], lines[i], size) \
                 and not _flows_on(lines[group[-1]], cols[group[-1]], lines[i], cols[i],
                                   page_right, size)
         else:
@@ -135,70 +154,6 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                           {} if len(g) < 2 or lines[g[-2]].depth else right[g[-2]]))
             for row, g in zip(out, groups, strict=True)]
 
-
-#: An item's number alone on its line: its words did not fit beside it (``๑.``).
-_ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
-#: A row's number opening a line, bare (no ``.``/``)``: an item of a list set in a cell
-#: has one, and wraps to the cell's left), before a white-space run (``4 โครงการ…``).
-_OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s")
-#: Least white space (font sizes, less the alignment's share) after a row's opening
-#: number that sets the number apart from its text: a word space is a third of one.
-HANG_EM = 1.0
-
-
-def _word_left(first: str, line: str) -> bool:
-    """Whether ``line`` may be the words a first column's ``first`` lines left for the next line.
-
-    It opens with a Thai letter, and ``first`` is no number or item number alone
-    (``๑`` / ``๒``, ``๑.`` / ``๒.``: two rows' numbers, one under the other).
-    """
-    head = line.lstrip()[:1]
-    return bool(head) and "\u0e01" <= head <= "\u0e2e" \
-        and _NUMBER_ALONE.fullmatch(first.strip()) is None
-
-
-#: A first column's text that is a row's number or item number alone (``๑``, ``2.``, ``ก)``).
-_NUMBER_ALONE = re.compile("(?:[0-9\u0e50-\u0e59]{1,3}|[\u0e01-\u0e2e])[.)]?")
-
-
-def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
-    """Whether ``line`` starts under the number that opens ``row``'s first cell, set apart.
-
-    ``row``'s text opens with a bare number (a row's number; a list item's ``๔.`` wraps
-    to its cell's left, and justification may widen the space after it) and a white-space run of
-    :data:`HANG_EM` font sizes or more (``4`` … ``โครงการส่งเสริม…``: a number
-    column too close to its neighbour for a tab); the number's text goes on under
-    that text, not under the number, so a line starting left of it (``ฝ่ายบริหาร``,
-    the row's last cell set on a line of its own) is no line of the cell.
-    """
-    if not _OPENING_NO.match(row.text) or not row.gaps or not line.cells:
-        return False
-    start, end = row.gaps[0]
-    share = row.spread / len(row.gaps)  # the alignment's widening of each gap
-    return end - start - share >= HANG_EM * size and line.cells[0] < end - size
-
-
-def _each_wraps(above: dict[int, str], here: dict[int, str], first: bool = False) -> bool:
-    """Whether each of a line's pieces (three or more) goes on the piece above it, Thai to Thai.
-
-    ``above``, ``here``: two lines' pieces by column, the same columns. A row whose
-    every cell wraps (``รายงานครั้ง`` / ``ที่๑``, ``… :: ความ`` / ``ก้าวหน้า…``,
-    ``: ไม่เป็นไป`` / ``ตามแผน``), each line filled (:func:`top_aligned_rows` checks
-    the room), is one row even as its table's first (a form printing each report
-    as a table of its own), as across a page break (:mod:`.pdf_cutrows`). Under a
-    table's ``first`` line one piece at least must be cut inside a word: a header's
-    titles set flush in distributed justification (``มาตรการ``, ``ตัวชี้วัดมาตรการ``)
-    end whole words, and the first row under them starts its own.
-
-    >>> _each_wraps({0: "รายงานครั้ง", 1: ":: ความ", 2: ": ไม่เป็นไป"},
-    ...             {0: "ที่๑", 1: "ก้าวหน้า", 2: "ตามแผน"})
-    True
-    >>> _each_wraps({0: "รายงานครั้ง", 1: "ความ"}, {0: "ที่๑", 1: "ก้าวหน้า"})
-    False
-    """
-    return len(here) > 2 and set(here) == set(above) \
-        and all(thai_ends(above[k], here[k]) for k in here) \
-        and (not first or any(cut_inside_word(above[k], here[k]) for k in here))
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], anchors:
@@ -274,6 +229,37 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
                 for k, end in zip(sorted(c), line.ends, strict=True)):
             over += 1
     return over >= 2 and 5 * over >= len(lines)
+
+
+def _last_ends(line: TextLine, right: dict[int, float]) -> dict[int, float]:
+    """Where each cell's last line of ``line`` ends (points), by column.
+
+    ``right``: each piece's right end (its widest line), by column; a line of cells
+    set side by side (:attr:`.pdf_layout.TextLine.depth`) tells how far short of that
+    each cell's last line ends (:attr:`.pdf_layout.TextLine.room`); else, or unknown,
+    ``right`` itself.
+    """
+    if not line.depth or len(line.room) != len(right):
+        return right
+    return {k: end - room for (k, end), room in zip(sorted(right.items()), line.room,
+                                                    strict=True)}
+
+
+def _run(line: TextLine, cols: dict[int, str], k: int, width: float, pitch: float,
+         most: dict[int, int]) -> float:
+    """How far (points) column ``k``'s piece of ``line`` runs, its lines end to end.
+
+    ``width``: the piece's width (its widest line). A line of cells set side by side
+    (:attr:`.pdf_layout.TextLine.depth`, ``pitch`` points a line) may hold a piece of
+    several lines: as many as it has more characters (:func:`.pdf_wraps.advance`)
+    than ``most``, the most a line of one line holds in that column (those lines, by
+    column), at most the line's lines. Its first word takes a share of all of them
+    (:func:`_room`), not of one line.
+    """
+    if not line.depth or pitch <= 0 or k not in most:
+        return width
+    lines = min(1 + round(line.depth / pitch), round(advance(cols[k]) / most[k]))
+    return width * max(1, lines)
 
 
 def _room(piece: str, width: float, size: float) -> float:

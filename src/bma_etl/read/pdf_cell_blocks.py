@@ -263,7 +263,12 @@ def _ruled(run: list[TextLine], rules: tuple[Rule, ...]) -> bool:
 
 
 def _joined(run: list[TextLine]) -> TextLine:
-    """The lines of one cell (``run``, top to bottom) as its first line, the cell one piece."""
+    """The lines of one cell (``run``, top to bottom) as its first line, the cell one piece.
+
+    Its :attr:`~.pdf_layout.TextLine.room` tells, per cell, how far short of the
+    cell's widest line its last line ends (points): the cell's last line's, the
+    others' none (one line each).
+    """
     first = run[0]
     if len(run) > 1 and first.gaps and len(_SPACES.findall(first.text)) == len(first.gaps):
         x = _column(first, run[1])
@@ -281,7 +286,8 @@ def _joined(run: list[TextLine]) -> TextLine:
     gaps = tuple(g for line in run for g in line.gaps)
     if len(_SPACES.findall(text)) != len(gaps):
         gaps = ()
-    return replaced(first, text=text, right=right, ends=ends, gaps=gaps,
+    room = (*(0.0 for _ in ends[:-1]), right - run[-1].right) if ends else ()
+    return replaced(first, text=text, right=right, ends=ends, gaps=gaps, room=room,
                     spaced_end=run[-1].spaced_end, last_word=run[-1].last_word,
                     depth=(first.baseline or 0.0) - (run[-1].baseline or 0.0),
                     unmapped=sum(line.unmapped for line in run),

@@ -19,7 +19,6 @@ from bma_etl.read.pdf_borderless import (
     _columns_of,
     _flowing,
     _room,
-    _word_left,
     runs_on_at_margin,
     top_aligned_rows,
 )
@@ -38,6 +37,7 @@ from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_margins import ends_page, margin_lines, opens_page
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
+from bma_etl.read.pdf_row_wraps import word_left
 from bma_etl.read.pdf_tabstops import pen_margin, tab_grid
 
 
@@ -189,7 +189,7 @@ def _first_goes_below(lines: list[TextLine], i: int, j: int, first: float,
     ends within the room ``lines[j]``'s first word needed of that column's right edge
     (the furthest a first cell ends before the ``second`` column starts): the word did
     not fit and was wrapped (``…ภารกิจของ`` / ``หน่วย`` / ``งาน``); it opens with a Thai
-    letter under words, not a number (:func:`.pdf_borderless._word_left`), one line's
+    letter under words, not a number (:func:`.pdf_row_wraps.word_left`), one line's
     pitch below (no more than the table's own pitch between lines).
     """
     last, line = lines[j - 1], lines[j]
@@ -204,7 +204,7 @@ def _first_goes_below(lines: list[TextLine], i: int, j: int, first: float,
     pitch = min(a - b for a, b in pairwise(tops))
     room = _room(line.text, line.right - line.cells[0], size)
     return 0 < last.baseline - line.baseline <= LINE_PITCHES * max(pitch, 0.0) \
-        and _word_left(last.text.split("\t")[0], line.text) and last.ends[0] >= max(ends) - room
+        and word_left(last.text.split("\t")[0], line.text) and last.ends[0] >= max(ends) - room
 
 
 def _split_beside_tables(lines: list[TextLine], edge: set[int],

@@ -19,7 +19,7 @@ from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
-from bma_etl.read.pdf_runs import Piece, column_text, run_columns
+from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns
 from bma_etl.read.pdf_tables import Rule
 
 
@@ -390,9 +390,7 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
                     depth=(top.baseline or bottom) - bottom,
                     cells=tuple(column[0].left for column in columns),
                     ends=tuple(max(p.right for p in column) for column in columns),
-                    room=tuple(max(p.right for p in c)
-                               - min(c, key=lambda p: (p.baseline, -p.right)).right
-                               for c in columns),  # each last line's, short of the widest
+                    room=last_rooms(lines, columns),  # each last line's, short of the widest
                     heights=tuple(max(p.baseline for p in column) for column in columns),
                     cell_gaps=tuple(column[0].gaps if len(column) == 1 else ()
                                     for column in columns),

@@ -110,3 +110,23 @@ def line_pieces(line: TextLine) -> list[Piece]:
 def run_columns(run: list[TextLine]) -> list[list[Piece]]:
     """The pieces of a run's lines (:func:`_pieces`) gathered into :func:`_columns`."""
     return _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+
+
+def last_rooms(run: list[TextLine], columns: list[list[Piece]]) -> tuple[float, ...]:
+    """Per column of a run's pieces: how far (points) its last line ends short of its widest.
+
+    The last line is the lowest piece's (the rightmost of the lowest); a piece that
+    is a cell whose lines were joined before (its line's
+    :attr:`~.pdf_layout.TextLine.depth` and :attr:`~.pdf_layout.TextLine.room`, by
+    the cell it starts) ends its own last line that much short of its right.
+    """
+    out = []
+    for column in columns:
+        low = min(column, key=lambda p: (p.baseline, -p.right))
+        line = run[low.line]
+        short = 0.0
+        if line.depth and len(line.room) == len(line.cells) and low.left in line.cells:
+            room = line.room[line.cells.index(low.left)]
+            short = room if room > 0 else 0.0  # (NaN: unknown, none)
+        out.append(max(p.right for p in column) - low.right + short)
+    return tuple(out)

@@ -107,7 +107,12 @@ def advance_share(word: str, text: str) -> float:
     >>> advance_share("๘๒", "๘๒ ที่")  # 2 of the 4 characters that advance, not 2 of 6
     0.5
     """
-    return len(_MARKS.sub("", word)) / max(1, len(_MARKS.sub("", text)))
+    return advance(word) / max(1, advance(text))
+
+
+def advance(text: str) -> int:
+    """How many of ``text``'s characters advance the pen (a Thai text's marks do not)."""
+    return len(_MARKS.sub("", text))
 
 
 def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
