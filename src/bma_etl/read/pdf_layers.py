@@ -62,8 +62,8 @@ from bma_etl.read.pdf_wraps import (
     with_written_ends,
     wrapped_lines,
     wraps_over_breaks,
-    writer_rules,
 )
+from bma_etl.read.pdf_wrap_words import writer_rules_of
 from bma_etl.read.scan_sheets import scan_sheet
 
 #: Fewer non-blank characters than this and a page has no usable text layer; if it draws
@@ -139,7 +139,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         unplaced = draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text
         pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
-        at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
+        at_spaces, fills, uncut = *writer_rules_of(pdf, writer), sheet_printed(writer)
 
         def load(index: int) -> Any:
             try:  # (its index kept for .pdf_glyph_codes; a flattened form's values placed)
