@@ -57,13 +57,13 @@ from bma_etl.read.pdf_under_heads import under_heads
 from bma_etl.read.pdf_upright import Frame, put_back, stored_frame, upright
 from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
+from bma_etl.read.pdf_wrap_words import writer_rules_of
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
     with_written_ends,
     wrapped_lines,
     wraps_over_breaks,
 )
-from bma_etl.read.pdf_wrap_words import writer_rules_of
 from bma_etl.read.scan_sheets import scan_sheet
 
 #: Fewer non-blank characters than this and a page has no usable text layer; if it draws

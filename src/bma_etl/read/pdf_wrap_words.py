@@ -19,7 +19,7 @@ names no producer.
 from __future__ import annotations
 
 import re
-
+from itertools import pairwise
 from typing import Any
 
 from bma_etl.read.pdf_break_words import longest_word
@@ -80,7 +80,7 @@ def breaks_between_words(lines: list[TextLine], body_left: float, margin: float)
     """
     width = margin - body_left
     found = 0
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in pairwise(lines):
         if not line.text or not following.text or line.size <= 1.0 or line.spaced_end \
                 or "\t" in line.text or "\t" in following.text or line.table is not None:
             continue
