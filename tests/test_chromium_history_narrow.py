@@ -88,3 +88,30 @@ def test_objective_and_target_stay_apart_in_a_chromium_print(
         project = process_file(pdf).rows("projects")[0]
         assert (project.objectives, project.target) == ([objective], target), k
         assert (project.division, project.unit_code) == (truth["division"], truth["unit_code"])
+
+
+def test_a_phone_screenshot_s_wrapped_project_name_is_read_whole(tmp_path: Path) -> None:
+    # A phone's screenshot of the page's head, OCR'd: no wrap is known, and the name's
+    # first line stands between the progress line and ``<name's end> : <code>``: the
+    # name was read as its wrapped end alone (``ลาดกระบัง``)
+    doc = GENERATORS["web_history"](random.Random("phone-shot"))
+    truth = doc.tables["projects"][0]
+    name = "โครงการส่งเสริมการคัดแยกขยะอินทรีย์ในชุมชนลาดกระบัง"
+    head = [f"ความคืบหน้าโครงการ ร้อยละ {truth['progress_pct']}", f"{name} : 50280000-1187",
+            f"สำนักงานเขตลาดกระบัง : ({truth['fiscal_year_be']})", truth["division"],
+            "ดูโครงการแผนปีฯ : พิมพ์ข้อมูล"]
+    font = _font("Noto Sans Thai")
+    body = "<br>\n".join(html.escape(line) for line in head)
+    page = tmp_path / "top.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
+                    f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 20px;"
+                    f" margin: 12px; background: #fff; }}</style></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    shot = tmp_path / "top.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={tmp_path}/profile", "--hide-scrollbars",
+                    "--window-size=390,400", "--force-device-scale-factor=2",
+                    f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    project = process_file(shot).rows("projects")[0]
+    assert (project.project_name, project.project_code) == (name, "50280000-1187")
