@@ -11,32 +11,23 @@ above a paragraph that opens with a long run (an objective above the target on a
 tracking page, a narrow phone column) reads as wrapped and the two paragraphs join.
 
 Whether the writer breaks between words is known from its name
-(:func:`.pdf_wraps.writer_rules`), or else from the page
-(:func:`breaks_between_words`): a PDF put together by ``qpdf`` or ``pdfunite``
-names no producer.
+(:func:`.pdf_wraps.writer_rules`), or, for a PDF that names none (one ``qpdf`` or
+``pdfunite`` put together), from its ``/ActualText`` spans (:func:`writer_rules_of`).
+Nothing on a page tells a break between two Thai words from one at a space: neither
+Chromium nor fpdf2 (a space-wrapper that names no producer) draws the space.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import Any
 
 from bma_etl.read.pdf_break_words import longest_word
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_spans import page_has_spans
 
-#: A line ending this many font sizes or less short of the right margin, at a Thai
-#: letter, is full: the next line's Thai would have gone on it were it the same paragraph.
-FULL_EM = 3.0
-#: How many such full lines, broken inside a Thai run a line could hold whole, show
-#: that the page's writer breaks Thai between words (one may be a paragraph's end
-#: that fell near the margin).
-LEAST_BREAKS = 2
 #: How many of a PDF's first pages are asked for ``/ActualText`` spans (:func:`writer_rules_of`).
 SPAN_PAGES = 2
-#: A line's last character that is Thai (a letter or a mark over it).
-_THAI_END = re.compile("[\u0e01-\u0e4e]$")
 #: A Thai word's first character: a consonant or a vowel written before it.
 _THAI_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 #: Thai marks: they stand over or under their letter and advance the pen by nothing.
@@ -65,32 +56,6 @@ def writer_rules_of(pdf: Any, writer: str) -> tuple[bool, bool]:
         finally:
             page.close()
     return rules
-
-
-def breaks_between_words(lines: list[TextLine], body_left: float, margin: float) -> bool:
-    """Whether the page's writer broke Thai runs between words (not only at spaces).
-
-    ``body_left``, ``margin``: the text's left edge and right margin (points,
-    :func:`.pdf_wraps._margin`). Evidence is :data:`LEAST_BREAKS` lines each full
-    (within :data:`FULL_EM` of the margin), ending in Thai with no space written after
-    it, whose next line opens with Thai, the two runs together narrower than the text:
-    a writer wrapping only at spaces would have moved the run whole, so it cut it
-    between words (or the paragraph ended there, which a second such line makes
-    unlikely).
-    """
-    width = margin - body_left
-    found = 0
-    for line, following in pairwise(lines):
-        if not line.text or not following.text or line.size <= 1.0 or line.spaced_end \
-                or "\t" in line.text or "\t" in following.text or line.table is not None:
-            continue
-        if _THAI_END.search(line.text) and _THAI_START.match(following.text) \
-                and line.natural_right + FULL_EM * line.size >= margin \
-                and line.last_word + following.first_word < width:
-            found += 1
-            if found >= LEAST_BREAKS:
-                return True
-    return False
 
 
 def next_word(line: TextLine, following: TextLine, between_words: bool) -> float:

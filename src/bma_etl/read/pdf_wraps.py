@@ -19,7 +19,7 @@ from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_lost_spaces import BLANK_RISE_EM, Blanks
-from bma_etl.read.pdf_wrap_words import breaks_between_words, next_word
+from bma_etl.read.pdf_wrap_words import next_word
 
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
@@ -166,8 +166,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     first words would have been set there. On a justified page
     (:data:`JUSTIFIED_SPACE_EM`) a line of words an em short of the margin is no
     wrap: a paragraph's wrapped lines were spread to the margin. A writer that breaks
-    Thai between words (``thai_breaks``, or a writer not known to fill a line whose
-    page shows it: :func:`.pdf_wrap_words.breaks_between_words`) would have set the
+    Thai between words (``thai_breaks``) would have set the
     next line's first dictionary word on the line: that word, not its Thai run up to
     a space, is what did not fit (:func:`.pdf_wrap_words.next_word`).
     """
@@ -181,7 +180,6 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     justified = any(line.right >= margin - 1.0
                     and min(b - a for a, b in line.gaps) >= spread * line.size for line in worded)
     distributed = any(line.spread for line in lines)  # an alignment spread the lines
-    between_words = thai_breaks or (not fills and breaks_between_words(lines, body_left, margin))
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
@@ -198,7 +196,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
                 and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
         if line.natural_right + WRAP_SPACE_EM * line.size \
-                + next_word(line, following, between_words) > margin:
+                + next_word(line, following, thai_breaks) > margin:
             out.append(i)
     return out
 
