@@ -195,15 +195,20 @@ def with_wrapped_name(doc: RepairedText, lines: list[Line]) -> list[Line]:
     The line above it is the name's first when the reader saw it wrap (``doc.wraps``)
     into the very next line, or when the second's name is a bracketed year alone (no
     project is named so: Word's distributed alignment spreads the name's first line
-    letter by letter and no wrap shows), and it is no line of the page's frame or a
-    header value.
+    letter by letter and no wrap shows), or when the page's wraps are not known (OCR of
+    a phone's screenshot) and it stands between the progress line and the name's line
+    (the page prints the name right under the progress), and it is no line of the
+    page's frame or a header value.
     """
     for i in range(1, len(lines)):
         found = header_match(lines[i].text)
         if found is None or found[1] != "_name_code":
             continue
         above = lines[i - 1]
-        cut = above.no in doc.wraps or _YEAR_ALONE.fullmatch(found[0]["name"] or "") is not None
+        cut = above.no in doc.wraps or _YEAR_ALONE.fullmatch(found[0]["name"] or "") is not None \
+            or (not doc.wraps_known(above.start) and i > 1 and above.no == lines[i - 2].no + 1
+                and (over := header_match(lines[i - 2].text)) is not None
+                and over[1] == "progress_pct")
         if above.pieces or not cut or lines[i].no != above.no + 1 \
                 or any(r.search(above.text) for r in BOILERPLATE_RES) \
                 or header_match(above.text) or ":" in above.text:

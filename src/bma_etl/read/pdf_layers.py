@@ -57,12 +57,12 @@ from bma_etl.read.pdf_under_heads import under_heads
 from bma_etl.read.pdf_upright import Frame, put_back, stored_frame, upright
 from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
+from bma_etl.read.pdf_wrap_words import writer_rules_of
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
     with_written_ends,
     wrapped_lines,
     wraps_over_breaks,
-    writer_rules,
 )
 from bma_etl.read.scan_sheets import scan_sheet
 
@@ -139,7 +139,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         unplaced = draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text
         pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
-        at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
+        at_spaces, fills, uncut = *writer_rules_of(pdf, writer), sheet_printed(writer)
 
         def load(index: int) -> Any:
             try:  # (its index kept for .pdf_glyph_codes; a flattened form's values placed)

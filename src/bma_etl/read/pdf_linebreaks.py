@@ -44,11 +44,13 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     for brk in BREAK.finditer(raw):
         before, after = brk.start() - 1, brk.end()
         while before >= 0 and (raw[before] in skipped or THAI_MARK.match(raw[before]) or (
-                raw[before] == " " and before > 0 and THAI_MARK.match(raw[before + 1])
+                raw[before] == " " and before > 0 and (THAI_MARK.match(raw[before + 1])
+                                                       or raw[before + 1] == JOINED)
                 and g.generated(before))):
             before -= 1  # a mark's origin may stand right of its base: take the base
-        while after < len(raw) and raw[after] in skipped:
-            after += 1
+        while after < len(raw) and (raw[after] in skipped or (
+                raw[after] == " " and raw[after - 1] == JOINED and g.generated(after))):
+            after += 1  # (a space pdfium generated between a span's copies: no text)
         if before < 0 or after >= len(raw) or raw[before] == " " or raw[after] == " ":
             continue
         # A line that starts left of where the one before it stands is a new line:
@@ -63,6 +65,9 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
         chars[brk.start()] = " "
         for i in range(brk.start() + 1, brk.end()):
             chars[i] = JOINED
+        for i in (*range(before + 1, brk.start()), *range(brk.end(), after)):
+            if chars[i] == " " and JOINED in (raw[i - 1], raw[i + 1]):
+                chars[i] = JOINED  # a space between copies: the break's one stands for it
     return raw if chars is None else "".join(chars)
 
 

@@ -146,3 +146,12 @@ def without_span_copies(textpage: Any, raw: str) -> str:
     for start, end in copies:
         chars[start:end] = COPY * (end - start)
     return "".join(chars)
+
+
+def page_has_spans(page: Any) -> bool:
+    """Whether a pypdfium2 page has a Thai cluster (or any text) in an ``/ActualText`` span."""
+    textpage = page.get_textpage()
+    try:
+        return _has_spans(textpage)
+    finally:
+        textpage.close()

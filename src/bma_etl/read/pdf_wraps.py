@@ -19,6 +19,7 @@ from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_lost_spaces import BLANK_RISE_EM, Blanks
+from bma_etl.read.pdf_wrap_words import next_word
 
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
@@ -169,7 +170,10 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     :data:`CUT_ROOM_EM` is no wrap of a line that leaves that much room: the run's
     first words would have been set there. On a justified page
     (:data:`JUSTIFIED_SPACE_EM`) a line of words an em short of the margin is no
-    wrap: a paragraph's wrapped lines were spread to the margin.
+    wrap: a paragraph's wrapped lines were spread to the margin. A writer that breaks
+    Thai between words (``thai_breaks``) would have set the
+    next line's first dictionary word on the line: that word, not its Thai run up to
+    a space, is what did not fit (:func:`.pdf_wrap_words.next_word`).
     """
     if not any(line.right > 0.0 for line in lines):
         return []
@@ -196,7 +200,8 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
                 and following.first_word > CUT_ROOM_EM * line.size \
                 and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
-        if line.natural_right + WRAP_SPACE_EM * line.size + following.first_word > margin:
+        if line.natural_right + WRAP_SPACE_EM * line.size \
+                + next_word(line, following, thai_breaks) > margin:
             out.append(i)
     return out
 
