@@ -13,7 +13,10 @@ same shape as the system's text dumps:
   such a line too, and a form control's value is text the page shows
   (:mod:`bma_etl.read.html_render`);
 - ``script``, ``style``, ``head`` and navigation (``nav``, ``role=navigation``,
-  menu/breadcrumb blocks) are dropped; blank lines are dropped.
+  menu/breadcrumb blocks) are dropped; blank lines are dropped;
+- a spreadsheet saved as a web page (Google Sheets' "Web page" download) loses
+  the sheet's column letters and row numbers it wrote as cells
+  (:mod:`bma_etl.read.html_sheet`).
 
 The markup is parsed with BeautifulSoup's ``html.parser``, never with regular
 expressions. The charset is taken from a byte order mark, then from valid UTF-8,
@@ -40,6 +43,7 @@ from bs4.element import Comment, Tag
 
 from bma_etl.errors import ReadError
 from bma_etl.read.html_render import render_lines
+from bma_etl.read.html_sheet import drop_sheet_headings
 from bma_etl.read.text import (
     Decoded,
     decode_thai_runs,
@@ -236,6 +240,7 @@ def cut_short(html: str) -> str | None:
 
 def _parse(html: str) -> tuple[str, str | None]:
     soup = BeautifulSoup(html, "html.parser")
+    drop_sheet_headings(soup)  # a sheet saved as a page: its row numbers are no text
     return render_lines(soup), page_url(soup)
 
 
