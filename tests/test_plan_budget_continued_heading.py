@@ -1,0 +1,112 @@
+"""A budget table going on over a page under its section's heading marked ``(ต่อ)``.
+
+A multi-page plan repeats the heading of the section whose table a page break cut
+over the rest of the table, marked continued (``... (ต่อ)``, ``(ต่อจากหน้า ๗)``,
+``ต่อ`` alone), with the table's header row repeated. The section was taken as
+listed a second time and read once: the items after the break and the section's
+stated total were lost, with no finding. Such a table goes on with its section:
+its items keep their numbers, its total is the section's.
+
+Plans are generated (bench/corpus ``GENERATORS["plan"]``); the break, its page
+number, the marked heading and the header row are put into each section's table
+after its first item row. The truth is the values generated.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bma_etl.pipeline import process_file
+
+from corpus.build import GENERATORS, _rng
+from corpus.doc import GeneratedDoc
+from corpus.score import score
+
+#: The ways a heading is marked continued.
+MARKS = (" (ต่อ)", " (ต่อจากหน้า ๗)", " ต่อ")
+
+
+def _plans(count: int) -> list[GeneratedDoc]:
+    """Generated plans whose every budget table has two item rows or more."""
+    docs = []
+    for n in range(100):
+        doc = GENERATORS["plan"](_rng(2507, "plan", n))
+        if len(_breaks(doc.text.split("\n"))) == 3:
+            docs.append(doc)
+        if len(docs) == count:
+            break
+    assert len(docs) == count
+    return docs
+
+
+def _breaks(lines: list[str]) -> list[tuple[int, str, str]]:
+    """``(index of a table's first item row, its heading, its header row)``, each table.
+
+    Only tables with another item row after the first (a break then leaves rows on
+    both pages); the summary runs from สรุปโครงการ to การนำแผนฯ.
+    """
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("สรุปโครงการ"))
+    out = []
+    heading = None
+    i = start + 1
+    while i < len(lines) and not lines[i].startswith("การนำแผน"):
+        line = lines[i]
+        if line.startswith("ลำดับ") and heading is not None:
+            nxt = lines[i + 2] if i + 2 < len(lines) else ""
+            if nxt and not nxt.startswith("รวม"):
+                out.append((i + 1, heading, line))
+        elif line.strip() and "\t" not in line:
+            heading = line
+        i += 1
+    return out
+
+
+def _continued(text: str, mark: str, sections: set[int]) -> str:
+    """``text`` with the tables of ``sections`` (0: the first) broken after their first row."""
+    lines = text.split("\n")
+    for n, (first, heading, header) in reversed(list(enumerate(_breaks(lines)))):
+        if n in sections:
+            lines[first + 1:first + 1] = ["", "", f"- {7 + n} -", "", heading + mark, "", header]
+    return "\n".join(lines)
+
+
+def _budget_truth(doc: GeneratedDoc) -> dict[str, Any]:
+    tables = copy.deepcopy(doc.truth["tables"])
+    return {"tables": {name: tables[name] for name in ("plan_projects", "plan_sections")}}
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_each_section_goes_on_under_its_continued_heading(tmp_path: Path, mark: str) -> None:
+    for i, doc in enumerate(_plans(2)):
+        for n in range(3):
+            path = tmp_path / f"plan_{i}_{n}.txt"
+            path.write_text(_continued(doc.text, mark, {n}), encoding="utf-8")
+            assert f"{mark}\n" in path.read_text(encoding="utf-8")
+            result = score(process_file(path), _budget_truth(doc))
+            assert result.total > 0 and result.lost == [] and result.extra_rows == 0, \
+                (n, result.lost[:6])
+
+
+def test_every_section_broken_at_once(tmp_path: Path) -> None:
+    for i, doc in enumerate(_plans(2)):
+        path = tmp_path / f"plan_{i}.txt"
+        path.write_text(_continued(doc.text, MARKS[0], {0, 1, 2}), encoding="utf-8")
+        result = score(process_file(path), _budget_truth(doc))
+        assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
+
+
+def test_a_section_listed_again_unmarked_is_read_once(tmp_path: Path) -> None:
+    """The routine list printed again later (no ``(ต่อ)``) still adds no item."""
+    doc = _plans(1)[0]
+    lines = doc.text.split("\n")
+    first, heading, header = _breaks(lines)[2]
+    again = ["", heading, "", header, lines[first], ""]
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("การนำแผน"))
+    lines[end:end] = again
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = score(process_file(path), _budget_truth(doc))
+    assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
