@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from bma_etl.pipeline import process_file
 
 from corpus.build import GENERATORS, _rng
