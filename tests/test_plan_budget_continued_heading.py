@@ -22,6 +22,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -97,6 +99,17 @@ def test_every_section_broken_at_once(tmp_path: Path) -> None:
         path.write_text(_continued(doc.text, MARKS[0], {0, 1, 2}), encoding="utf-8")
         result = score(process_file(path), _budget_truth(doc))
         assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
+
+
+def test_continued_headings_in_a_pdf_print(tmp_path: Path) -> None:
+    """fpdf2 sets the rows at tab stops: the tables are read from their lines."""
+    doc = _plans(1)[0]
+    doc.text = _continued(doc.text, MARKS[0], {0, 1, 2})
+    pdf = tmp_path / "plan.pdf"
+    render.render_fpdf(doc, pdf, "Sarabun", font_file("Sarabun"),
+                       _rng(2507, "plan", 0, "fpdf2"), shaping=False)
+    result = score(process_file(pdf), _budget_truth(doc))
+    assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
 
 
 def test_a_section_listed_again_unmarked_is_read_once(tmp_path: Path) -> None:
