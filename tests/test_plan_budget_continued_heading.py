@@ -124,3 +124,44 @@ def test_a_section_listed_again_unmarked_is_read_once(tmp_path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     result = score(process_file(path), _budget_truth(doc))
     assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
+
+
+def _other_tables_continued(text: str) -> str:
+    """``text`` with each other tab table (KPI, scoring levels, steps) broken after a row.
+
+    A table under a heading line and a blank, with two rows or more after its header
+    (one or two lines: a header's second line starts with empty cells), gets the page
+    break, its heading marked ``(ต่อ)`` and the header repeated after its first row.
+    """
+    lines = text.split("\n")
+    summary = (next(i for i, ln in enumerate(lines) if ln.startswith("สรุปโครงการ")),
+               next(i for i, ln in enumerate(lines) if ln.startswith("การนำแผน")))
+    breaks = []
+    for i in range(len(lines) - 5):
+        if summary[0] <= i <= summary[1]:
+            continue
+        heading, blank, header = lines[i:i + 3]
+        if not heading.strip() or "\t" in heading or blank or "\t" not in header:
+            continue
+        head = [header] + ([lines[i + 3]] if lines[i + 3].startswith("\t\t") else [])
+        first = i + 2 + len(head)
+        if "\t" in lines[first] and "\t" in lines[first + 1] \
+                and not lines[first + 1].startswith("\t\t"):
+            breaks.append((first, heading, head))
+    assert len(breaks) >= 2
+    for first, heading, head in reversed(breaks):
+        lines[first + 1:first + 1] = ["", "", "- 9 -", "", heading + MARKS[0], "", *head]
+    return "\n".join(lines)
+
+
+def test_kpi_and_step_tables_go_on_under_their_continued_headings(tmp_path: Path) -> None:
+    """A step table's project heading repeated with ``(ต่อ)`` names the same project."""
+    for i, doc in enumerate(_plans(2)):
+        path = tmp_path / f"plan_{i}.txt"
+        path.write_text(_other_tables_continued(doc.text), encoding="utf-8")
+        tables = copy.deepcopy(doc.truth["tables"])
+        truth = {"tables": {name: rows for name, rows in tables.items()
+                            if name.startswith(("plan_steps", "plan_indicators",
+                                                "plan_scoring"))}}
+        result = score(process_file(path), truth)
+        assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]

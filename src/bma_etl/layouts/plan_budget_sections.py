@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Line
-from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
+from bma_etl.layouts.plan_cells import CONTINUED_RE, DIGITS_RE, HEADING_MAX
 from bma_etl.matchkey import KeyRegex, fuzzy_search, key
 from bma_etl.rows import separator
 
@@ -60,11 +60,6 @@ def section_of(headings: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
-#: A heading's mark that its table goes on from the page before: ``(ต่อ)``, ``(ต่อจากหน้า ๗)``,
-#: ``(ต่อหน้า ๘)``, or ``ต่อ`` alone after a space, ending the heading.
-_CONTINUED_RE = re.compile(r"(?:\(\s*ต่อ[^()]{0,40}\)|(?:^|\s)ต่อ)\s*[:.]?\s*$")
-
-
 def is_continued(text: str) -> bool:
     """Whether a heading says its table goes on from the page before (``... (ต่อ)``).
 
@@ -76,7 +71,7 @@ def is_continued(text: str) -> bool:
     ...     "โครงการสำคัญ (ต่อจากหน้า ๗)", "โครงการยุทธศาสตร์ ต่อ", "รายงานต่อ", "โครงการ")]
     [True, True, True, False, False]
     """
-    return len(text) <= HEADING_MAX and _CONTINUED_RE.search(" ".join(text.split())) is not None
+    return len(text) <= HEADING_MAX and CONTINUED_RE.search(" ".join(text.split())) is not None
 
 
 def _misread_section(text: str) -> str | None:
