@@ -165,3 +165,19 @@ def test_kpi_and_step_tables_go_on_under_their_continued_headings(tmp_path: Path
                                                 "plan_scoring"))}}
         result = score(process_file(path), truth)
         assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
+
+
+def test_swot_lists_go_on_under_their_continued_headings(tmp_path: Path) -> None:
+    """``จุดแข็ง (Strength) (ต่อ)`` is the kind's heading again, never an item's last line."""
+    for i, doc in enumerate(_plans(2)):
+        lines = doc.text.split("\n")
+        for word in ("จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค"):
+            at = next(k for k, ln in enumerate(lines) if ln.startswith(word))
+            assert lines[at + 2].strip() and lines[at + 3].strip()  # two items or more
+            lines[at + 3:at + 3] = ["", "- 3 -", "", lines[at] + MARKS[i % len(MARKS)], ""]
+        path = tmp_path / f"plan_{i}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        truth = {"tables": {"plan_swot_items": copy.deepcopy(
+            doc.truth["tables"]["plan_swot_items"])}}
+        result = score(process_file(path), truth)
+        assert result.total > 0 and result.lost == [] and result.extra_rows == 0, result.lost[:6]
