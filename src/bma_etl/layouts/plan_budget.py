@@ -10,10 +10,8 @@ the plan has no summary or no budget table after it.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
@@ -30,10 +28,10 @@ from bma_etl.layouts.base import (
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
 from bma_etl.layouts.plan_budget_columns import GROUP_THEN_NAME_RE, budget_columns, seq_names_more
 from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows, sub_activity
+from bma_etl.layouts.plan_budget_parts import Part, named
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     is_heading,
-    section_of,
     stacked_header,
     summary_headings,
 )
@@ -71,8 +69,6 @@ from bma_etl.layouts.plan_values import (
     value,
 )
 from bma_etl.normalize.unit_words import heading_unit
-
-log = logging.getLogger(__name__)
 
 #: The ลำดับ cell: a number, with a point after it or not (``1``, ``๑.``).
 SEQ_CELL_RE = re.compile(rf"{DIGIT}+\.?")
@@ -237,38 +233,9 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
     return True
 
 
-@dataclass(slots=True)
-class _Part:
-    """A budget table of the summary, under the heading naming its section, not read yet."""
-
-    section: str
-    named_by: Line
-    first_line: int
-    read: Callable[[list[Finding]], BudgetTable]
-
-
-def _named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTable]]],
-           unnamed: list[Finding]) -> dict[str, _Part]:
-    """Each section's first table; a finding for a table under no section heading."""
-    out: dict[str, _Part] = {}
-    for first_line, headings, read in parts:
-        found = section_of(headings)
-        if found is None:
-            unnamed.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
-                                   f"line {first_line}: budget table under no heading "
-                                   "naming its section; skipped"))
-            continue
-        section, named_by = found
-        if section in out:
-            log.debug("section %s listed again at line %d; read once", section, first_line)
-            continue
-        out[section] = _Part(section, named_by, first_line, read)
-    return out
-
-
 def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
                unnamed: list[Finding], fiscal_year: int | None
-               ) -> tuple[dict[str, _Part], set[str], int | None]:
+               ) -> tuple[dict[str, Part], set[str], int | None]:
     """The summary's tab tables by section, the sections whose table fits, the heading's line.
 
     The summary is the run of budget tables after the summary heading; the first
@@ -293,15 +260,15 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
     def reader(table: Table) -> Callable[[list[Finding]], BudgetTable]:
         return lambda findings: read_budget_table(doc, table, findings, fiscal_year)
 
-    parts = _named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
+    parts = named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
     fitting = {p.section for p in parts.values()
-               if tab_table_fits(next(t for t in run if t.first_line == p.first_line),
-                                 fiscal_year)}
+               if all(tab_table_fits(t, fiscal_year) for t in run
+                      if t.first_line in (p.first_line, *p.more))}
     return parts, fitting, heading.no
 
 
 def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
-                 ) -> dict[str, _Part]:
+                 ) -> dict[str, Part]:
     """The summary's tables read from plain lines, by section.
 
     The summary's heading is the first candidate a budget table follows.
@@ -312,7 +279,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)
 
-            return _named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed)
+            return named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed)
     return {}
 
 
@@ -334,7 +301,7 @@ def summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
     if heading_no is None and not plain:
         raise ExtractError("annual action plan without its budget summary "
                            "(no heading สรุปโครงการและงบประมาณ...)")
-    chosen: list[_Part] = []
+    chosen: list[Part] = []
     for section in {**tab, **plain}:
         if section in fitting or section not in plain:
             chosen.append(tab[section])

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Line
-from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
+from bma_etl.layouts.plan_cells import CONTINUED_RE, DIGITS_RE, HEADING_MAX
 from bma_etl.matchkey import KeyRegex, fuzzy_search, key
 from bma_etl.rows import separator
 
-__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "is_split_heading",
-           "misread_summary", "section_of", "summary_headings"]
+__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_continued", "is_heading",
+           "is_split_heading", "misread_summary", "section_of", "summary_headings"]
 
 #: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
 SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
@@ -58,6 +58,20 @@ def section_of(headings: list[Line]) -> tuple[str, Line] | None:
         if misread is not None:
             return misread, line
     return None
+
+
+def is_continued(text: str) -> bool:
+    """Whether a heading says its table goes on from the page before (``... (ต่อ)``).
+
+    A multi-page plan repeats a section's heading over the rest of its table with
+    this mark; the mark ends the heading, in brackets or set off by a space (a word
+    ending in ต่อ, ``รายงานต่อ``, is no mark).
+
+    >>> [is_continued(t) for t in ("บัญชีรายการ/โครงการประจำปีพื้นฐาน (ต่อ)",
+    ...     "โครงการสำคัญ (ต่อจากหน้า ๗)", "โครงการยุทธศาสตร์ ต่อ", "รายงานต่อ", "โครงการ")]
+    [True, True, True, False, False]
+    """
+    return len(text) <= HEADING_MAX and CONTINUED_RE.search(" ".join(text.split())) is not None
 
 
 def _misread_section(text: str) -> str | None:

@@ -54,6 +54,12 @@ STEP_RE = re.compile(rf"^\s*ขั้นตอนที่\s*(?P<no>{DIGIT}{{1,2
 
 #: Longer lines are paragraphs, not headings (SWOT and summary headings).
 HEADING_MAX = 160
+#: A heading's mark that its table goes on from the page before: ``(ต่อ)``, ``(ต่อจากหน้า ๗)``,
+#: ``(ต่อหน้า ๘)``, or ``ต่อ`` alone after a space, ending the heading
+#: (set off by a space: a word ending in ต่อ, ``รายงานต่อ``, is no mark).
+CONTINUED_RE = re.compile(r"(?:\(\s*ต่อ[^()]{0,40}\)|(?:^|\s)ต่อ)\s*[:.]?\s*$")
+
+
 #: A Thai letter, vowel or mark (not a Thai digit).
 _THAI_LETTER_RE = re.compile("[\u0e01-\u0e4e]")
 #: Fewer Thai letters than this on a line of no word OCR read sure: junk (:func:`few_letters`).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
-from bma_etl.layouts.plan_cells import DIGIT, DIGIT_RE
+from bma_etl.layouts.plan_cells import CONTINUED_RE, DIGIT, DIGIT_RE
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import LINE_CACHE, MARKS, KeyMatch, KeyRegex
 from bma_etl.provenance import Span
@@ -145,7 +145,9 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
 
     A project heading the page wrapped (the reader marked its line as wrapping, or
     nothing but its number is on it) is read with the heading lines that follow; one
-    the reader ran onto the end of the line above is read from its words on.
+    the reader ran onto the end of the line above is read from its words on. A
+    heading repeated over the rest of its table on the next page, marked continued
+    (``... (ส่วนแผนงานฯ) (ต่อ)``), names the project without the mark.
     """
     headings = [part for line in headings for part in _heading_parts(line)]
     for k, line in enumerate(headings):
@@ -173,6 +175,9 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             assert m is not None  # the same start, more words
             end = m.end("name")
             name = m.group("name") or ""
+            if (mark := CONTINUED_RE.search(name)) is not None:  # the project's steps go on
+                name = name[:mark.start()].rstrip()
+                end = m.start("name") + len(name)
             unit = _OCR_UNIT_SUFFIX_RE.search(name) if doc.ocr_used \
                 else _UNIT_SUFFIX_RE.printed.search(name)
             if unit:

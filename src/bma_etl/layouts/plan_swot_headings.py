@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, blank_tags
+from bma_etl.layouts.plan_cells import CONTINUED_RE, DIGIT, HEADING_MAX, blank_tags
 from bma_etl.matchkey import LINE_CACHE, KeyRegex, key, key_pattern
 
 __all__ = ["PART_HEADING_RE", "PART_OPENING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
@@ -93,7 +93,9 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     then, all of these, with the white space between Thai letters closed (OCR split
     a word it misread: ``จุดถ่อ น (Weakness)``); a heading set with
     distributed alignment is spread letter by letter to the margin, and the
-    reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
+    reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``). A heading
+    repeated over the rest of its list on the next page, marked continued
+    (``จุดแข็ง (Strength) (ต่อ)``), names its kind still.
 
     >>> swot_kind("จุดแข็ง (5แ๕๓6เก)", True), swot_kind("Tama (Opportunity)", True)
     ('strength', 'opportunity')
@@ -109,10 +111,14 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     ('strength', 'threat')
     >>> swot_kind("จุดถ่อ น (Weakness)", True), swot_kind("จุดถ่อ น (Weakness)")
     ('weakness', None)
+    >>> swot_kind("จุดแข็ง (Strength) (ต่อ)"), swot_kind("โอกาส ต่อ"), swot_kind("(ต่อ)")
+    ('strength', 'opportunity', None)
     """
     if len(text) > HEADING_MAX:
         return None
     blanked = blank_tags(text)
+    if (mark := CONTINUED_RE.search(blanked)) is not None and mark.start() > 0:
+        blanked = blanked[:mark.start()]  # its list goes on from the page before
     m = _heading(blanked, ocr)
     if m is None and ocr and (speck := _OCR_SPECK_RE.match(blanked)) is not None:
         m = _SWOT_HEADING_RE.match(blanked[speck.end():])
