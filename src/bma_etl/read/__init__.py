@@ -91,6 +91,9 @@ class SourceDocument:
     #: Filled form fields a PDF's reader left at their boxes, on no text line of the page:
     #: ``(1-based page, field as quoted)`` (:func:`.pdf_widgets.draw_form_values`).
     unplaced: tuple[tuple[int, str], ...] = ()
+    #: The element a saved page cut short opens and never closes (``body``), None when
+    #: the file is whole (:attr:`.html.SavedPage.cut`).
+    cut: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -223,7 +226,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         page = read_html(archive.html, path.name, archive.charset) if archive \
             else read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
-                              source_url=page.url or (archive.url if archive else None))
+                              source_url=page.url or (archive.url if archive else None),
+                              cut=page.cut)
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
