@@ -323,6 +323,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     """A text file's SourceDocument: decoded, its dump and sheet shapes mended."""
     from bma_etl.read.text import read_text
     from bma_etl.read.text_chars import paged_text
+    from bma_etl.read.text_chat import unchatted
     from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
     from bma_etl.read.text_layout import laid_out_tables
     from bma_etl.read.text_quoted import unquoted_cells
@@ -340,6 +341,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
         text = quoted
     read = text
     text = unquoted_cells(text) or text  # a sheet's quoted cells
+    text = unchatted(text) or text  # a chat's messages without their times and senders
     text = restacked_cells(text) or text  # a Word table saved a cell a line
     # pdftotext -layout's tables: cells side by side, read back into rows
     text = laid_out_tables(text, starts) or text
