@@ -34,6 +34,15 @@ _STAMP_RE = re.compile(
     rf",?\s+{_DIGIT}{{1,2}}[:.]{_DIGIT}{{2}}(?:[:.]{_DIGIT}{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)")
 
 
+def is_address(line: str) -> bool:
+    """Whether ``line`` holds a web address and nothing else (a link pasted with a page).
+
+    >>> is_address(" https://bmaproject.bangkok.go.th/progress?id=1 "), is_address("ดู www.a.th")
+    (True, False)
+    """
+    return _URL_RE.match(line.strip()) is not None
+
+
 def printed_by_browser(line: str, place: str) -> bool:
     r"""Whether an edge line is a browser's print header or footer (see the module docstring).
 
@@ -70,7 +79,7 @@ def browser_print_edges(lines: list[str]) -> set[int]:
             if printed_by_browser(lines[k], place)} if inked else set()
 
 
-__all__ = ["PAGE_NUMBER_RE", "browser_print_edges", "printed_by_browser"]
+__all__ = ["PAGE_NUMBER_RE", "browser_print_edges", "is_address", "printed_by_browser"]
 
 
 #: Least similarity (0..100) of a later page's fax header to the first page's (OCR's misreads).

@@ -167,6 +167,11 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     try:
         detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     except UnknownLayout as exc:
+        if source.cut is not None:  # what it holds is too little: say why
+            from bma_etl.read.html import cut_message
+
+            raise UnknownLayout(f"{exc}; {path.name}: {cut_message(source.cut)}; save or "
+                                "download it again") from exc
         if not source.ocr_used:
             raise
         raise UnknownLayout(f"{exc}; {ocr_read_little(source)}") from exc
@@ -201,6 +206,11 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_overprint import drop_unread
 
         drop_unread(normalized, doc, source.unread)
+    if source.cut is not None:
+        from bma_etl.normalize.trust_cut import drop_cut_end
+        from bma_etl.read.html import cut_message
+
+        drop_cut_end(normalized, doc.text, cut_message(source.cut))
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)

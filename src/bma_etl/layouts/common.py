@@ -118,9 +118,13 @@ def _title_put_right(name: Raw) -> Raw | Derived:
                    name.span)
 
 
-def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
-    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
-    stripped = strip_outline_number(raw.text)
+def strip_outline_raw(doc: RepairedText, raw: Raw, *, name: bool = False) -> Raw:
+    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item.
+
+    ``name``: ``raw`` is a project name, whose Thai multi-level number (``๓.๗``) goes too
+    (:func:`strip_outline_number`).
+    """
+    stripped = strip_outline_number(raw.text, name=name)
     if stripped == raw.text:
         return raw
     at = raw.text.rfind(stripped)

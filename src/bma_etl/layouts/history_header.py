@@ -179,7 +179,7 @@ def name_without_code(doc: RepairedText, lines: list[Line], first: int
             or header_match(line.text) or BARE_NUMBER_RE.match(line.text) or ":" in text):
         return None, None
     raw = doc.raw_in(line, 0, len(line.text))
-    return (strip_outline_raw(doc, raw) if raw is not None else None), code
+    return (strip_outline_raw(doc, raw, name=True) if raw is not None else None), code
 
 
 #: A ``<name> : <code>`` line's name that is a bracketed year alone: the name's end.
@@ -350,7 +350,7 @@ def read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: s
     if column == "_name_code":
         name = doc.raw_match(m, "name", line=line)
         if name is not None:
-            put_first(project, "project_name", strip_outline_raw(doc, name))
+            put_first(project, "project_name", strip_outline_raw(doc, name, name=True))
         put_first(project, "project_code", doc.raw_match(m, "code", line=line))
     elif column == "_agency_year":
         agency = doc.raw_match(m, "agency", line=line)

@@ -267,7 +267,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         if raw is None:
             return
         if column == "project_name":
-            raw = strip_outline_raw(doc, raw)
+            raw = strip_outline_raw(doc, raw, name=True)
         if column == "_agency_path":
             split_agency_raw(doc, raw, row, "unit_code")
         elif column == "_responsible":

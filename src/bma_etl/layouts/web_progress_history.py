@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bma_etl.errors import ExtractError
+from bma_etl.furniture_marks import is_address
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
@@ -306,6 +307,8 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
                 if raw is not None:
                     split_agency_raw(doc, raw, project)
                 continue
+        if is_address(text):  # a link pasted with the page (an e-mail's): no narrative
+            continue
         head.paragraphs += 1
         if head.section is not None:
             head.headed.setdefault(head.section, []).append(line)

@@ -318,7 +318,7 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         project.fields[column] = [value]  # its items are read from ``items`` at the end
         items.append([_line_of(value)])
     elif column == "project_name":
-        project.fields[column] = [strip_outline_raw(doc, value)]
+        project.fields[column] = [strip_outline_raw(doc, value, name=True)]
     elif column in TEXT_COLUMNS:
         project.fields[column] = [value]
     elif doc.ocr_used and column in _BUDGETS and (dots := amount_dots_misread(value)):

@@ -235,9 +235,12 @@ _OUTLINE = (
     re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}(?=[ \t]|[\u0e01-\u0e4e])"),  # 1.13
     re.compile(r"[๐-๙]{1,2}\.(?![๐-๙0-9])"),  # ๑.
 )
+#: A multi-level number in Thai digits (``๓.๗``, ``๑.๒.๓.``) before a word: before a
+#: project name an outline number as ``1.13`` is, never a strategy code.
+_OUTLINE_THAI_LEVELS = re.compile(r"[๐-๙]{1,2}(?:\.[๐-๙]{1,2}){1,2}\.?(?=[ \t]|[\u0e01-\u0e4e])")
 
 
-def strip_outline_number(s: str) -> str:
+def strip_outline_number(s: str, *, name: bool = False) -> str:
     """Drop the list or section number that starts a value.
 
     Stripped: ``1.``, ``1.13``, ``1.2.3.``, ``(1)``, ``1)``, ``๑.``, ``(๑)``.
@@ -245,6 +248,8 @@ def strip_outline_number(s: str) -> str:
     without a dot (``2566 ...``, ``12 คน``), and a value that is only a number.
     A value starting with a decimal such as ``22.5 คะแนน`` cannot be told from an
     outline number and loses it; apply this only to names and list items.
+    ``name``: the value is a project name, which no strategy code opens, so a Thai
+    multi-level number (``๓.๗ โครงการ...``) is its outline number and goes too.
 
     >>> strip_outline_number("1.13 โครงการส่งเสริม"), strip_outline_number("1.เพื่อส่งเสริม")
     ('โครงการส่งเสริม', 'เพื่อส่งเสริม')
@@ -252,9 +257,11 @@ def strip_outline_number(s: str) -> str:
     ('ความคืบหน้า', 'โครงการ')
     >>> strip_outline_number("๗.๒.๑ กรุงเทพมหานคร"), strip_outline_number("2566 ปีงบ")
     ('๗.๒.๑ กรุงเทพมหานคร', '2566 ปีงบ')
+    >>> strip_outline_number("๓.๗ โครงการติดตั้ง", name=True)
+    'โครงการติดตั้ง'
     """
     text = s.strip()
-    for pattern in _OUTLINE:
+    for pattern in (_OUTLINE_THAI_LEVELS, *_OUTLINE) if name else _OUTLINE:
         m = pattern.match(text)
         if m:
             rest = text[m.end() :].lstrip()

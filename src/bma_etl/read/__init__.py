@@ -91,6 +91,9 @@ class SourceDocument:
     #: Filled form fields a PDF's reader left at their boxes, on no text line of the page:
     #: ``(1-based page, field as quoted)`` (:func:`.pdf_widgets.draw_form_values`).
     unplaced: tuple[tuple[int, str], ...] = ()
+    #: The element a saved page cut short opens and never closes (``body``), None when
+    #: the file is whole (:attr:`.html.SavedPage.cut`).
+    cut: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -223,7 +226,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         page = read_html(archive.html, path.name, archive.charset) if archive \
             else read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
-                              source_url=page.url or (archive.url if archive else None))
+                              source_url=page.url or (archive.url if archive else None),
+                              cut=page.cut)
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
@@ -319,6 +323,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     """A text file's SourceDocument: decoded, its dump and sheet shapes mended."""
     from bma_etl.read.text import read_text
     from bma_etl.read.text_chars import paged_text
+    from bma_etl.read.text_chat import unchatted
     from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
     from bma_etl.read.text_layout import laid_out_tables
     from bma_etl.read.text_quoted import unquoted_cells
@@ -336,6 +341,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
         text = quoted
     read = text
     text = unquoted_cells(text) or text  # a sheet's quoted cells
+    text = unchatted(text) or text  # a chat's messages without their times and senders
     text = restacked_cells(text) or text  # a Word table saved a cell a line
     # pdftotext -layout's tables: cells side by side, read back into rows
     text = laid_out_tables(text, starts) or text

@@ -25,9 +25,11 @@ bytes read as Thai in Windows-874 and not in it, then from the Thai legacy
 encodings and ``charset-normalizer`` (see :func:`decode_html`).
 Thai legacy labels (``windows-874``, ``tis-620``, ``iso-8859-11``) all decode
 as cp874, as browsers do (the WHATWG encoding standard maps them together).
+A page that ends before its ``</body>``/``</html>`` (:func:`cut_short`: saved or
+downloaded only in part) is read as far as it goes, marked :attr:`SavedPage.cut`:
+the pipeline leaves out what the cut may have halved (:mod:`bma_etl.normalize.trust_cut`).
 Raises :class:`~bma_etl.errors.ReadError` when the bytes cannot be decoded, the
-page ends before its ``</body>``/``</html>`` (:func:`cut_short`: saved or
-downloaded only in part) or has no text.
+markup nests too deeply or the page has no text (a cut page: as truncated).
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ from bma_etl.read.text import (
     utf16_unmarked,
 )
 
-__all__ = ["SavedPage", "cut_short", "decode_html", "html_to_text", "page_url", "read_html",
-           "render_text"]
+__all__ = ["SavedPage", "cut_message", "cut_short", "decode_html", "html_to_text", "page_url",
+           "read_html", "render_text"]
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +181,8 @@ class SavedPage(Decoded):
     """A saved page's text, encodings, what did not decode, and the address it names."""
 
     url: str | None = None
+    #: The element a page cut short opens and never closes (``body``), None for a whole page.
+    cut: str | None = None
 
 
 #: ``<!-- saved from url=(0075)https://… -->``: the mark a browser leaves on a page
@@ -274,15 +278,20 @@ def read_html(data: bytes, name: str = "page", charset: str | None = None) -> Sa
     a known codec it stands where the page's ``<meta charset>`` would.
     """
     page = _decode(data, name, charset)
-    if (cut := cut_short(page.text)) is not None:
-        raise ReadError(f"{name}: HTML page is truncated (it opens <{cut}> but ends before "
-                        f"its </{cut}>); save or download it again")
+    cut = cut_short(page.text)
     try:
         text, url = _parse(page.text)
     except RecursionError as exc:
         raise ReadError(f"{name}: markup nests too deeply to read; save the page again "
                         "or as text") from exc
     if not text.strip():
+        if cut is not None:
+            raise ReadError(f"{name}: {cut_message(cut)}; save or download it again")
         raise ReadError(f"{name}: no text left after removing markup, scripts and "
                         "navigation; was the page saved before it finished loading?")
-    return SavedPage(text, page.encoding, page.warnings, url)
+    return SavedPage(text, page.encoding, page.warnings, url, cut)
+
+
+def cut_message(cut: str) -> str:
+    """What a page cut short (:func:`cut_short` gave ``cut``) is, for a message."""
+    return f"HTML page is truncated (it opens <{cut}> but ends before its </{cut}>)"
