@@ -137,3 +137,22 @@ def test_two_columns_on_one_grid_after_a_page_in_columns_read_in_order(tmp_path:
     lines = [line for page in pages for line in page.text.splitlines()]
     read = [line.strip() for line in lines if line.strip().startswith("(")]
     assert read == written
+
+
+def test_entry_headings_a_narrow_column_wrapped_after_the_word_read_every_field(
+        tmp_path: Path) -> None:
+    # A column half the page wide wraps each entry heading ``(N) ความคืบหน้าโครงการฯ
+    # ร้อยละ P (date)`` after ``ร้อยละ``, P and the date on the next line (a history
+    # page in a writer's two-column section): the heading is still one, and opens the
+    # page's entries.
+    import re
+
+    doc = GENERATORS["web_history"](random.Random("wrapped-heads"))
+    text = re.sub(r"^(\(\d+\) ความคืบหน้าโครงการฯ? ร้อยละ)\s+(?=[0-9.]+\s*\(\d{4}-)",
+                  r"\1\n", doc.text, flags=re.M)
+    assert text.count("\n") > doc.text.count("\n")
+    out = tmp_path / "history.txt"
+    out.write_text(text, encoding="utf-8")
+    result = score(process_file(out), doc.truth)
+    assert result.quarantined is None, result.quarantined
+    assert result.right == result.total, (result.total, result.lost[:5])
