@@ -94,3 +94,65 @@ def test_a_borderless_table_whose_cells_wrap_stays_one_page(tmp_path: Path) -> N
     assert len(pages) == 1
     rows = [line for line in pages[0].text.splitlines() if line.startswith("ระดับ")]
     assert len(rows) == len(tops) and all("\t" in row for row in rows)
+
+
+def test_two_columns_on_one_grid_after_a_page_in_columns_read_in_order(tmp_path: Path
+                                                                         ) -> None:
+    # A history page's entries set by a writer in two newspaper columns over two
+    # sheets (Word/Writer's two-column section): one font and one line pitch, so on
+    # the second sheet each line of the left column stands on the baseline of one of
+    # the right's. The columns go on from the sheet before: read the left column,
+    # then the right, never line by line across the two.
+    from fpdf import FPDF
+
+    entries = []
+    for k in range(12):  # values first: several generated histories' entries
+        doc = GENERATORS["web_history"](random.Random(f"grid-columns-{k}"))
+        entries += doc.truth["tables"]["progress_updates"]  # type: ignore[index]
+    written = [f"({n}) ความคืบหน้าโครงการฯ ร้อยละ {entry['progress_pct']}"
+               for n, entry in enumerate(entries, 1)]
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    width = (pdf.w - 2 * pdf.l_margin - 10) / 2
+    pdf.set_font("Sarabun", size=16)
+    pdf.cell(width, 9, "ความคืบหน้าโครงการ", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Sarabun", size=11)
+    column = 0
+    for head, entry in zip(written, entries, strict=True):
+        for text in (head, f"{entry['report_date']} : {entry['detail'][:30]}",
+                     f"** ปัญหาของโครงการ :{entry['problems'][:20]}", "-" * 30):
+            if pdf.get_y() > pdf.h - 20:
+                column = 1 - column
+                if column == 0:
+                    pdf.add_page()
+                pdf.set_y(pdf.t_margin)
+            pdf.set_x(pdf.l_margin + column * (width + 10))
+            pdf.cell(width, 6, text, new_x="LMARGIN", new_y="NEXT")
+    assert len(pdf.pages) >= 2 and (column == 1 or len(pdf.pages) >= 3)
+    out = tmp_path / "columns.pdf"
+    pdf.output(str(out))
+    pages = extract_pdf(out.read_bytes()).pages
+    lines = [line for page in pages for line in page.text.splitlines()]
+    read = [line.strip() for line in lines if line.strip().startswith("(")]
+    assert read == written
+
+
+def test_entry_headings_a_narrow_column_wrapped_after_the_word_read_every_field(
+        tmp_path: Path) -> None:
+    # A column half the page wide wraps each entry heading ``(N) ความคืบหน้าโครงการฯ
+    # ร้อยละ P (date)`` after ``ร้อยละ``, P and the date on the next line (a history
+    # page in a writer's two-column section): the heading is still one, and opens the
+    # page's entries.
+    import re
+
+    doc = GENERATORS["web_history"](random.Random("wrapped-heads"))
+    text = re.sub(r"^(\(\d+\) ความคืบหน้าโครงการฯ? ร้อยละ)\s+(?=[0-9.]+\s*\(\d{4}-)",
+                  r"\1\n", doc.text, flags=re.M)
+    assert text.count("\n") > doc.text.count("\n")
+    out = tmp_path / "history.txt"
+    out.write_text(text, encoding="utf-8")
+    result = score(process_file(out), doc.truth)
+    assert result.quarantined is None, result.quarantined
+    assert result.right == result.total, (result.total, result.lost[:5])

@@ -25,6 +25,7 @@ from bma_etl.layouts.history_entry_heads import (
     OCR_SEPARATOR_RE,
     SEPARATOR,
     SEPARATOR_RE,
+    heading_wrapped,
     ocr_entry,
 )
 from bma_etl.layouts.history_entry_text import (
@@ -60,7 +61,6 @@ from bma_etl.layouts.history_specks import (
 )
 from bma_etl.layouts.wrapped import join, rest_of
 from bma_etl.matchkey import match_key
-from bma_etl.normalize.digits import DIGIT
 
 
 def read_body(doc: RepairedText, lines: list[Line], out: Extraction
@@ -175,9 +175,6 @@ def _opens_block(lines: list[Line], k: int) -> bool:
                 or match_key(KPI_RE.pattern, text) or ocr_kpi(text, lines[k + 1:k + 2]))
 
 
-#: A line of only an entry's system date (``(2018-03-25)``), a heading's end wrapped.
-_DATE_ALONE_RE = re.compile(
-    rf"^\s*\(\s*{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}(?:[ T][0-9๐-๙:.]+)?\s*\)\s*$")
 #: A piece of the ``---&&&---`` separator, the rest wrapped onto the next line.
 _SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
 
@@ -210,7 +207,8 @@ def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
 
     After OCR the label's ``**`` may read as letters or specks (``ab  อุปสรรคของโครงการ``).
     Pieces a large print wrapped are joined too: an entry heading and its system date
-    on the next line (``(2) ความคืบหน้าโครงการฯ ร้อยละ 51.50`` / ``(2018-03-25)``), and
+    on the next line (``(2) ความคืบหน้าโครงการฯ ร้อยละ 51.50`` / ``(2018-03-25)``; in a
+    narrow column ``... ร้อยละ`` / ``51.50 (2018-03-25)``: :func:`heading_wrapped`), and
     the separator (``---&&&`` / ``---``).
     """
     out: list[Line] = []
@@ -221,8 +219,7 @@ def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
             skip -= 1
         elif out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
-        elif out and _DATE_ALONE_RE.match(line.text) and (
-                head := ENTRY_RE.match(out[-1].text)) is not None and head.group("iso") is None:
+        elif out and heading_wrapped(out[-1].text, line.text, progress_too=not ocr):
             out[-1] = join([out[-1], line], " ")
         elif out and "-" in line.text and "-" in out[-1].text and _SEPARATOR_PIECE_RE.match(
                 line.text) and _SEPARATOR_PIECE_RE.match(out[-1].text) and SEPARATOR_RE.match(

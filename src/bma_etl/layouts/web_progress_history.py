@@ -72,7 +72,12 @@ from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
-from bma_etl.layouts.history_entry_heads import ENTRY_RE, SEPARATOR_RE, ocr_entry
+from bma_etl.layouts.history_entry_heads import (
+    ENTRY_RE,
+    SEPARATOR_RE,
+    heading_wrapped,
+    ocr_entry,
+)
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -189,6 +194,8 @@ def extract(doc: RepairedText) -> Extraction:
     lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
+                        not doc.ocr_used and i + 1 < len(lines)
+                        and heading_wrapped(ln.text, lines[i + 1].text)) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)

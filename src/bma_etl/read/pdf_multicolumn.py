@@ -87,7 +87,8 @@ def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: 
     for right in rights:
         for count in COUNTS if before is None else (len(before) + 1,):
             cuts = _equal_cuts(gaps, left, right, count)
-            if cuts is not None and _columns_hold_text(placed, cuts, drawn):
+            if cuts is not None and _columns_hold_text(placed, cuts, drawn,
+                                                       before is not None):
                 return cuts
     return None
 
@@ -135,8 +136,19 @@ def _equal_cuts(gaps: list[tuple[float, float]], left: float, right: float, coun
     return cuts
 
 
-def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box]) -> bool:
-    """Whether no shape crosses a cut and each column holds a column's lines and letters."""
+def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box],
+                       went_on: bool = False) -> bool:
+    """Whether no shape crosses a cut and each column holds a column's lines and letters.
+
+    Two columns whose lines stand on shared baselines are a table's rows
+    (:data:`~.pdf_sheets.SHARED_ROWS`) unless ``went_on``: the page before was set
+    in these columns. A writer sets the text of both columns on one grid of lines
+    (one font, one line pitch, both from the top margin), so a page of flowing text
+    in columns stands line for line too; after a page in columns it is that, when
+    each side's lines, over the height both sides fill (a last column left short
+    ends higher), stand beside the other's (:func:`_one_grid`). A table whose cells
+    wrap leaves one side's wrapped lines with nothing beside them, and stays whole.
+    """
     if any(box[0] - TOUCH <= cut <= box[2] + TOUCH for box in drawn for cut in cuts):
         return False  # a rule, a table's frame or a picture runs over a gap
     edges = [float("-inf"), *cuts, float("inf")]
@@ -150,6 +162,8 @@ def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box
            < MIN_SIDE_CHARS for column in columns):
         return False
     for these, those in pairwise(columns):
+        if went_on and _one_grid(these, those):
+            continue  # flowing text going on in the page before's columns
         if max(_beside(these, those), _beside(those, these)) >= SHARED_ROWS:
             return False  # each line of one side starts a row beside the other's: a table
         ids = {id(line) for line in these}
@@ -163,3 +177,20 @@ def _beside(these: list[TextLine], those: list[TextLine]) -> float:
     return sum(any(abs((a.baseline or 0.0) - (b.baseline or 0.0))
                    <= SAME_BASELINE_EM * max(a.size, b.size, 1.0) for b in those)
                for a in these) / len(these)
+
+
+def _one_grid(these: list[TextLine], those: list[TextLine]) -> bool:
+    """Whether two columns' lines stand on one grid of baselines, over the height both fill.
+
+    Only the lines between the lower of the two columns' first baselines and the
+    higher of their last ones count (a column the text left short, or one that a
+    heading starts lower, is one grid still); each side's share of those standing
+    beside one of the other's must reach :data:`~.pdf_sheets.SHARED_ROWS`.
+    """
+    top = min(max(line.baseline or 0.0 for line in side) for side in (these, those))
+    bottom = max(min(line.baseline or 0.0 for line in side) for side in (these, those))
+    spans = [[line for line in side if bottom - 1.0 <= (line.baseline or 0.0) <= top + 1.0]
+             for side in (these, those)]
+    if any(len(side) < MIN_LINES for side in spans):
+        return False
+    return min(_beside(spans[0], spans[1]), _beside(spans[1], spans[0])) >= SHARED_ROWS
