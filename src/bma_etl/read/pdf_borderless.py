@@ -95,7 +95,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     for line, c in zip(lines, cols, strict=True):
         for k, piece in c.items() if not line.depth else ():
             most[k] = max(most.get(k, 1), advance(piece))
-    runs = [{k: _run(line, c, k, r[k] - anchors[k], pitch, most) for k in c if k in r}
+    last = len(anchors) - 1  # (a tab past the last anchor: a cell in the last column)
+    runs = [{k: _run(line, c, k, r[k] - anchors[min(k, last)], pitch, most) for k in c if k in r}
             for line, c, r in zip(lines, cols, right, strict=True)]
     groups: list[list[int]] = [[0]]
     years: set[int] = set()  # the lines that are a header's years (no cell wraps there)
