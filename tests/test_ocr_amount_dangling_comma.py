@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -22,16 +21,15 @@ from hypothesis import strategies as st
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts import annual_action_plan
 from bma_etl.layouts.base import RepairedText
-from bma_etl.layouts.legacy_progress_form import extract
 from bma_etl.normalize.digits import parse_amount, to_arabic_digits
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
+from test_scan_form_cut_amount import _AMOUNT, _read
 
 from corpus.build import GENERATORS
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _JUNK = ["pie ", "ว ", "", " ", "ooo", "."]
-_AMOUNT = re.compile(r"(?<=\) = )(?P<amount>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{2})?) บาท")
 
 
 @given(st.integers(1_000, 99_999_999), st.sampled_from(_JUNK), st.booleans(),
@@ -50,13 +48,6 @@ def test_an_amount_whose_last_group_ocr_lost_is_an_error(value: int, junk: str, 
 def test_a_whole_amount_with_a_space_at_its_comma_is_still_read(value: int, comma: str) -> None:
     head, _, last = f"{value:,}".rpartition(",")
     assert parse_amount(f"{head}{comma}{last} บาท") == Decimal(value)
-
-
-def _read(text: str) -> tuple[list[Any], list[Any]]:
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None, doc.spaced, True)
-    return (build_records(normalized, "0" * 64).get("progress_updates", []),
-            normalized.findings)
 
 
 @pytest.mark.parametrize("seed", range(6))

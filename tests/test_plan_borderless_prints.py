@@ -105,13 +105,22 @@ def _printed_plans(tmp_path: Path, prints: list[tuple[str, str, str, int, float]
                    ) -> list[tuple[Path, GeneratedDoc]]:
     """Plans generated from ``(seed key, font, alignment, points, first column cm)``,
     printed from Word files with borderless tables by LibreOffice: ``(pdf, document)``."""
+    return borderless_prints(tmp_path, [
+        (GENERATORS["plan"](random.Random(f"{SEED}-{key}")), f"{key}.{font}", font, align, pt,
+         first_cm) for key, font, align, pt, first_cm in prints])
+
+
+def borderless_prints(tmp_path: Path,
+                      prints: list[tuple[GeneratedDoc, str, str, str, int, float]]
+                      ) -> list[tuple[Path, GeneratedDoc]]:
+    """Documents ``(document, file name, font, alignment, points, first column cm)``
+    printed from Word files with borderless tables by LibreOffice: ``(pdf, document)``."""
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     batch, made = [], []
-    for key, font, align, pt, first_cm in prints:
+    for doc, name, font, align, pt, first_cm in prints:
         font_file(font)  # fails the test when the font is not installed
-        doc = GENERATORS["plan"](random.Random(f"{SEED}-{key}"))
-        pdf = tmp_path / f"{key}.{font}.pdf"
+        pdf = tmp_path / f"{name}.pdf"
         batch.append((doc, pdf, font, {"align": align, "pt": str(pt), "widths": "content",
                                        "ruled": "no", "first_cm": str(first_cm)}))
         made.append((pdf, doc))

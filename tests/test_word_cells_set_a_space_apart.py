@@ -21,9 +21,8 @@ import pytest
 
 from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
+from test_plan_borderless_prints import borderless_prints
 
-from conftest import font_file
-from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -39,19 +38,9 @@ FLOOR = 0.95
 
 
 def _printed(tmp_path: Path) -> list[tuple[Path, GeneratedDoc]]:
-    if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    batch, made = [], []
-    for seed, k, font, align, pt, first_cm in PRINTS:
-        font_file(font)  # fails the test when the font is not installed
-        doc = GENERATORS["plan"](_rng(seed, "plan", k))
-        pdf = tmp_path / f"plan-{seed}-{k}.pdf"
-        batch.append((doc, pdf, font, {"align": align, "pt": str(pt), "widths": "content",
-                                       "ruled": "no", "first_cm": str(first_cm)}))
-        made.append((pdf, doc))
-    failed = render.render_docx_batch(batch)
-    assert not failed, failed
-    return made
+    return borderless_prints(tmp_path, [
+        (GENERATORS["plan"](_rng(seed, "plan", k)), f"plan-{seed}-{k}", font, align, pt,
+         first_cm) for seed, k, font, align, pt, first_cm in PRINTS])
 
 
 def test_budget_cells_a_word_space_from_the_name_stay_in_their_column(tmp_path: Path) -> None:
