@@ -341,10 +341,14 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
     return settings
 
 
+#: Paper sizes of :func:`write_docx` (width, height in cm).
+DOCX_PAGES = {"a4": (21.0, 29.7), "a5": (14.8, 21.0)}
+
+
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
                pt: int = 14, widths: str = "equal", ruled: bool = True,
                first_cm: float | None = None, footer: str = "", lang: str = "",
-               margin_cm: float = 2.0) -> None:
+               margin_cm: float = 2.0, page: str = "a4") -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
@@ -357,7 +361,8 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     language (``th-TH``, as a Thai Word file carries it; ``""``: none): LibreOffice
     then justifies a Thai line by widening every gap between its letters (``ก า ร``
     drawn for ``การ``); ``margin_cm`` the left and right margins (cm) unless the
-    document sets its own.
+    document sets its own; ``page`` the paper, a key of :data:`DOCX_PAGES` (an A5
+    print wraps a cover's lines and narrows the tables' cells).
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -388,13 +393,14 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
         props.append(language)
     normal.paragraph_format.space_after = Pt(0)
     section = word.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    page_cm = DOCX_PAGES[page]
+    section.page_width, section.page_height = Cm(page_cm[0]), Cm(page_cm[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
     if doc.margins_mm is not None:
         margin_cm = doc.margins_mm / 10
     section.left_margin = section.right_margin = Cm(margin_cm)
-    text_cm = 21.0 - 2 * margin_cm
+    text_cm = page_cm[0] - 2 * margin_cm
     if footer:
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -440,7 +446,7 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
     with LibreOffice (one run for all); ``settings``: ``align``, ``pt``, ``widths``,
-    ``ruled``, ``first_cm``, ``footer``, ``lang`` and ``margin_cm`` (see
+    ``ruled``, ``first_cm``, ``footer``, ``lang``, ``margin_cm`` and ``page`` (see
     :func:`write_docx`). Returns
     the failures.
     """
@@ -456,7 +462,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                        ruled=settings.get("ruled", "yes") != "no",
                        first_cm=float(first) if first else None,
                        footer=settings.get("footer", ""), lang=settings.get("lang", ""),
-                       margin_cm=float(settings.get("margin_cm", "2.0")))
+                       margin_cm=float(settings.get("margin_cm", "2.0")),
+                       page=settings.get("page", "a4"))
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed
