@@ -235,3 +235,31 @@ def test_a_table_over_a_page_break_under_a_wrapped_footer_and_a_header_on_the_co
     first, last = (text.index(f"\t{_amount(plan['key'][k][1])}") for k in (0, -2))
     assert first < text.index("หน้า 3", first) < last
     _assert_plan(_read(pdf), plan)
+
+
+@pytest.mark.parametrize("pages", [2, 3, 5])
+def test_a_wrapped_footer_and_a_numbered_header_are_furniture_on_every_page(pages: int) -> None:
+    """Text level: a Word header (title, tab, ``หน้า n จาก N``) on every page, the
+    first too, and a footer wrapped over two lines; the body's lines, the first page's
+    title under the header and a table's rows over the break, are all kept."""
+    from bma_etl.furniture import furniture_lines
+
+    rng = random.Random(pages)
+    title, (foot_1, foot_2) = "แผนปฏิบัติการประจำปี พ.ศ. ๒๕๗๑", FOOTER.split(" | ")
+    texts, body = [], []
+    for n in range(1, pages + 1):
+        rows = [f"{k}\tโครงการที่ {k} ของหน้า {n}\t{rng.randint(1, 99)},000.- บาท"
+                for k in range(rng.randint(2, 4))]
+        own = (["แผนปฏิบัติการ ประจำปี", "กองโรงเรียน"] if n == 1 else []) + rows
+        body += own
+        texts.append("\n".join([f"{title}\tหน้า {n} จาก {pages}", "", *own, "", "",
+                                f"{foot_1} |", foot_2]))
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    text = "\n".join(texts)
+    furniture = furniture_lines(text, tuple(starts))
+    kept = [line for no, line in enumerate(text.split("\n"), start=1)
+            if no not in furniture and line.strip()]
+    assert kept == body
