@@ -263,3 +263,39 @@ def test_a_wrapped_footer_and_a_numbered_header_are_furniture_on_every_page(page
     kept = [line for no, line in enumerate(text.split("\n"), start=1)
             if no not in furniture and line.strip()]
     assert kept == body
+
+
+def _plan_text(plan: dict[str, Any], empty_row: str) -> str:
+    """The plan as a text print's tab lines; the key section's one row is ``empty_row``."""
+    year = str(plan["year"]).translate(THAI)
+    out = ["แผนปฏิบัติการ ประจำปี", f"พ.ศ. {year}", plan["agency"], plan["parent"], "",
+           f"สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. {year}"]
+    header = "ลำดับที่\tชื่อโครงการ\tงบประมาณ\tส่วนราชการที่รับผิดชอบ"
+    for name, heading in (("strategic", "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร"),
+                          ("key", f"โครงการสำคัญตามภารกิจของ{plan['agency']}")):
+        rows = [f"{str(k).translate(THAI)}\t{n}\t{_amount(a)}\t{u}"
+                for k, (n, a, u) in enumerate(plan[name], start=1)] or [empty_row]
+        total = _amount(_total(plan[name])) if plan[name] else "-"
+        out += ["", heading, header, *rows, f"รวมงบประมาณทั้งสิ้น\t\t{total}\t"]
+    out += ["", "บัญชีรายการ/โครงการประจำปีพื้นฐาน",
+            "ลำดับที่\tด้าน/แผนงาน\tรายการ/โครงการ\tงบประมาณ"]
+    for k, (n, a, _u) in enumerate(plan["routine"], start=1):
+        out.append(f"{'๑' if k == 1 else ''}\t{'ด้านการบริหารจัดการ' if k == 1 else ''}"
+                   f"\t{str(k).translate(THAI)}. {n}\t{_amount(a)}")
+    out += [f"รวม\t\t\t{_amount(_total(plan['routine']))}", "", "การนำแผนฯ ไปสู่การปฏิบัติ"]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("empty_row", [
+    "- ไม่มีโครงการในหมวดนี้ -", "\t- ไม่มีโครงการในหมวดนี้ -\t\t", "(ไม่มีรายการ)",
+    "", "- ไม่มี -"], ids=["alone", "merged_cell", "brackets", "no_row", "dash_word"])
+def test_a_section_listing_nothing_in_a_text_print(empty_row: str) -> None:
+    """Text level: the statement alone, as a merged row's one cell, or no row at all."""
+    from bma_etl.layouts.annual_action_plan import extract
+
+    from conftest import records_of
+
+    plan = _plan(random.Random(f"{SEED}-text-{empty_row}"), 0)
+    got = records_of(extract, _plan_text(plan, empty_row), ocr_used=False, screened=False)
+    _assert_plan({table: [r.model_dump() for r in got.get(table, [])]
+                  for table in ("plans", "plan_projects", "plan_sections")}, plan)
