@@ -68,9 +68,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
 
     ``lines`` are ``doc.lines()`` when the caller already has them. A page number
     on a line of its own (``- ๑๒ -``) is not a heading: it must not cut a table
-    that runs over a page; nor is a section's statement that it lists nothing
-    (``- ไม่มีโครงการในหมวดนี้ -``, a row merged over every column): the total row
-    under it is still its table's.
+    that runs over a page; nor is ``- ไม่มีโครงการในหมวดนี้ -`` (its total is its table's).
     """
     out: list[Block] = []
     headings: list[Line] = []
