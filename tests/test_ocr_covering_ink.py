@@ -5,9 +5,11 @@ multiplied into the black: the print under it shows as a darker red), and a
 300 dpi JPEG scan on tinted paper dulls the red to about (165, 80, 85): too
 little colour for the page to be taken as marked, so the ring was read as
 letters and the fiscal year, the budget lines and the dates under it were lost
-(``read/ocr_colour``). A unit check on a drawn page (the ink goes, the print
-under it stays dark) and a generated form printed, stamped, signed and scanned,
-read by the pipeline: the truth is the values the document was generated from.
+(``read/ocr_colour``); in a vivid red the stamp was dropped, and the print
+under it with it. A unit check on a drawn page (the ink goes, the print under
+it stays dark, in a dull red and a vivid one) and a generated form printed,
+stamped, signed and scanned, read by the pipeline: the truth is the values the
+document was generated from.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from bma_etl.pipeline import process_file
@@ -31,14 +34,16 @@ DPI = 300
 #: A stamp's red and a pen's blue as a dull scan shows them, and the share of the
 #: light the ink stops (what of the print shows through it: the rest).
 RED, BLUE, COVER = (170, 60, 70), (30, 50, 150), 0.65
+#: A stamp's red as a good scan keeps it: the print under it was dropped with it.
+VIVID_RED = (200, 30, 40)
 PAPER = (236, 233, 226)
 #: Fields on the form's second page (the scan holds the first) and the project's
 #: name (this print's ``(พ.ศ.`` is read ``(พ.ุศ.`` without any mark too).
 LEFT_OUT = {"progress_pct", "status", "project_name"}
 
 
-def _ink(page: Image.Image, centre: tuple[float, float], dpi: int
-         ) -> tuple[Image.Image, Image.Image]:
+def _ink(page: Image.Image, centre: tuple[float, float], dpi: int,
+         red: tuple[int, int, int] = RED) -> tuple[Image.Image, Image.Image]:
     """A round stamp at ``centre`` (shares of the page) and a signature under it.
 
     Returns the stamp and pen as an RGBA layer the size of ``page`` (its alpha
@@ -62,7 +67,7 @@ def _ink(page: Image.Image, centre: tuple[float, float], dpi: int
                  for i in range(45)], fill=255, width=dpi // 60)
     layer = Image.new("RGBA", page.size, (0, 0, 0, 0))
     cover = round(255 * COVER)
-    layer.paste(Image.new("RGBA", page.size, (*RED, cover)), (0, 0), mask)
+    layer.paste(Image.new("RGBA", page.size, (*red, cover)), (0, 0), mask)
     layer.paste(Image.new("RGBA", page.size, (*BLUE, cover)), (0, 0), pen)
     return layer, ImageChops.lighter(mask, pen)
 
@@ -76,7 +81,8 @@ def _scanned(page: Image.Image, layer: Image.Image) -> Image.Image:
     return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
 
 
-def test_covering_ink_goes_and_the_print_under_it_stays() -> None:
+@pytest.mark.parametrize("red", [RED, VIVID_RED])
+def test_covering_ink_goes_and_the_print_under_it_stays(red: tuple[int, int, int]) -> None:
     page = Image.new("RGB", (2480, 3508), "white")
     draw = ImageDraw.Draw(page)
     rng = random.Random(SEED)
@@ -86,7 +92,7 @@ def test_covering_ink_goes_and_the_print_under_it_stays() -> None:
             width = rng.randrange(40, 180)
             draw.rectangle((x, y, x + width, y + 28), fill="black")
             x += width + rng.randrange(16, 40)
-    layer, inked = _ink(page, (0.45, 0.35), DPI)
+    layer, inked = _ink(page, (0.45, 0.35), DPI, red)
     scan = _scanned(page, layer)
     assert has_coloured_ink(scan)
     greyed = np.asarray(dropped_colour(scan))
