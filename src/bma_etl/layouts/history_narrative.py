@@ -40,8 +40,10 @@ _HEADING_TEXT_RES = [(re.compile(rf"^\s*(?:{h})\s*(?::\s*|\s+)(?=\S)"), column)
 STRATEGY_COLUMNS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
 #: A strategy line ends with ``|`` (``ด้านที่ ๗ – … |``).
 STRATEGY_RE = re.compile(r"\|\s*$")
-#: How a strategy line opens: the issue's ``ด้านที่ ๒``, or an outline number (``๒.๒.๑ ``).
-_STRATEGY_OPEN_RE = re.compile(rf"^\s*(?:ด้านที่\s*{DIGIT}|{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,2}})+\s)")
+#: How a strategy line opens: the issue's ``ด้านที่``, or an outline number's first digits
+#: and point (``๒.๒.๑ ``; OCR reads a later digit as a letter now and then: ``๒.ต.๒``,
+#: and a point as a comma).
+_STRATEGY_OPEN_RE = re.compile(rf"^\s*(?:ด้านที่|{DIGIT}{{1,2}}\s?[.,]\s?\S)")
 #: Most lines one strategy line is wrapped onto after its first.
 _STRATEGY_WRAPS = 2
 #: A numbered objective (``1. เพื่อ…``, ``2) …``).
