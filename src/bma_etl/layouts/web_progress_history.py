@@ -113,6 +113,7 @@ from bma_etl.layouts.history_narrative import (
     put_headed,
     put_paragraphs,
     strategy_parts,
+    with_wrapped_strategy,
 )
 from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.report_columns import column_reports
@@ -189,6 +190,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
+    lines = with_wrapped_strategy(doc, lines)
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
     tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]
