@@ -194,8 +194,7 @@ def extract(doc: RepairedText) -> Extraction:
     lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
-                        not doc.ocr_used and i + 1 < len(lines)
-                        and heading_wrapped(ln.text, lines[i + 1].text)) or (
+                        i + 1 < len(lines) and heading_wrapped(ln.text, lines[i + 1].text)) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)
