@@ -69,6 +69,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw
+from bma_etl.layouts.history_banner import banner_cut, with_wrapped_banner
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
@@ -189,6 +190,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
+    lines = with_wrapped_banner(lines, doc.ocr_used)
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
     tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]
@@ -257,7 +259,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     strategy: list[Raw] = []
     for line in lines[first:]:
         text = line.text
-        m = banner_match(text, ocr)
+        m = banner_match(text, ocr) or banner_cut(text)
         if m is not None:
             put_first(project, "assessment_quarter", doc.raw_match(m, "quarter", line=line))
             put_first(project, "assessment_score", doc.raw_match(m, "score", line=line))
