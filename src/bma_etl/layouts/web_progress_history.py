@@ -69,7 +69,6 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw
-from bma_etl.layouts.history_banner import banner_cut, with_wrapped_banner
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
@@ -79,6 +78,7 @@ from bma_etl.layouts.history_entry_heads import (
     heading_wrapped,
     ocr_entry,
 )
+from bma_etl.layouts.history_head_wraps import agency_apart, banner_cut, with_wrapped_banner
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -190,7 +190,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
-    lines = with_wrapped_banner(lines, doc.ocr_used)
+    lines = agency_apart(with_wrapped_banner(lines, doc.ocr_used))
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
     tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]

@@ -1,10 +1,12 @@
-"""The assessment banner a narrow column wrapped or cut before its quarter.
+"""Head lines of the progress-history page a narrow column wrapped or cut.
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.web_progress_history`, not a
 layout). A page set in two columns (a writer's two-column section, a scan of its
 print) wraps ``*** สยป. ประเมินโครงการ : ไตรมาสที่ 3`` before the quarter: the
 quarter alone would open the rationale (``3``), and the banner's line, no longer a
-whole banner (:data:`~.history_header.BANNER_RE`), the rationale before it.
+whole banner (:data:`~.history_header.BANNER_RE`), the rationale before it. It ends
+``<agency> : (<year>)`` near the column's edge, so the reader takes the unit on the
+next line (``ฝ่ายโยธา``) for the rest of a wrapped line: :func:`agency_apart`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Line
-from bma_etl.layouts.history_header import banner_match
+from bma_etl.layouts.history_header import UNIT_NAME_MAX, banner_match, header_match
 from bma_etl.rows import join_lines
 
 #: The banner's quarter (and score) alone on a line: a narrow column wrapped it there.
@@ -48,3 +50,26 @@ def banner_cut(text: str) -> re.Match[str] | None:
     Its ``quarter`` and ``score`` groups never match: the quarter is not stated.
     """
     return _BANNER_CUT_RE.match(text)
+
+
+def agency_apart(lines: list[Line]) -> list[Line]:
+    """``lines`` with ``<agency> : (<year>)`` parted from the line the reader joined it to.
+
+    The line stands whole by itself (its year's bracket ends it) and the page puts
+    the responsible unit on the next line; a reader that saw the agency's line end at
+    the column's edge took the two for one wrapped line (``สำนักงานเขตบางขุนเทียน :
+    (2567) ฝ่ายโยธา``: no agency, and that as the division). Parted when the first of
+    two joined lines is the agency's whole and the second a short line with no ``:``.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if len(line.pieces) == 2:
+            (at0, doc0, len0), (at1, doc1, len1) = line.pieces
+            first, second = line.text[at0:at0 + len0], line.text[at1:at1 + len1]
+            found = header_match(first)
+            if found is not None and found[1] == "_agency_year" and ":" not in second \
+                    and len(second.strip()) <= UNIT_NAME_MAX:
+                out += [Line(line.no, doc0, first), Line(line.no + 1, doc1, second)]
+                continue
+        out.append(line)
+    return out
