@@ -11,7 +11,8 @@ fields interleave. :mod:`.pdf_multicolumn` reads a text layer's columns apart; t
 does so for a scan, from the words' geometry only (:func:`column_parts`):
 
 - a gutter: a band down the page, at least :data:`MIN_GUTTER` line heights wide,
-  that no word crosses over the height of the text beside it;
+  that no word crosses (but those of lines wider than :data:`SPANNING` of the text,
+  and of the page's top and foot lines: a heading, a running head, a page number);
 - two columns of equal width (:data:`EQUAL_WIDTH`) either side of it, each of at
   least :data:`MIN_LINES` lines;
 - prose on both sides: at least :data:`MIN_WRAPS` lines of each column (and
@@ -23,7 +24,9 @@ is narrower than its values' (a table's columns are seldom of one width), its
 labels do not wrap at one right edge, and a table of many columns has no single
 gutter near the middle. Lines that run over the gutter (a heading over both
 columns) end one run of columns and start the next; each run is read left column
-first.
+first. Not told apart yet: a borderless table of two halves of one width whose
+cells wrap on both sides (its rows align across the gap, but so do the lines of two
+columns a writer sets on one grid); it is read as two columns.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from itertools import pairwise
 from bma_etl.read.ocr_tsv import TsvLine
 
 #: Narrowest gutter, in median line heights (Word's default gap of 0.5 inch is about
-#: three lines of 12 pt; a word space about a third of one).
+#: two lines of 12 pt text; a word space about a third of one).
 MIN_GUTTER = 0.8
 #: The narrower column's width is at least this share of the wider's.
 EQUAL_WIDTH = 0.8
