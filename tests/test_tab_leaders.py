@@ -6,9 +6,13 @@ gives the dots as text: they were read into every value of the form's head (agen
 ``....สำนัก…``, the project's name with its item number kept). The leader is a
 separator in every medium; a leader running to the line's end is a value left blank.
 
+Scanned, Tesseract read each leader as digits and letters glued to its value
+(``12222222222266610000000-8812``): the leaders' dots are erased from the page image
+before OCR (:mod:`bma_etl.read.ocr_leaders`).
+
 The forms are generated from known values (bench/corpus), written as Word files with
 python-docx, a leader tab stop on each ``label : value`` paragraph, and printed by
-``soffice``; the truth is the generated values.
+``soffice`` (one page scanned at 300 dpi); the truth is the generated values.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 
 from bma_etl.layouts.legacy_progress_form import PROJECT_LABELS
 from bma_etl.matchlabel import find_label
@@ -26,6 +32,7 @@ from bma_etl.pipeline import process_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from corpus.scan import scan_pdf
 from corpus.score import score
 
 SEED = 2611
@@ -104,3 +111,51 @@ def test_a_value_keeps_its_own_point() -> None:
     assert past_leader("x : .5", 4) == 4
     text = "x :..\u0e52.\u0e52 - y"
     assert text[past_leader(text, 3):] == "\u0e52.\u0e52 - y"
+
+
+#: Fields of the form's first page a scan must read, as generated.
+SCANNED_FIELDS = ("project_code", "fiscal_year_be", "start_date", "end_date",
+                  "budget_allocated_thb", "budget_spent_thb", "agency")
+
+
+def test_a_scanned_leader_is_no_part_of_a_value(
+        printed: dict[str, tuple[Path, GeneratedDoc]], tmp_path: Path) -> None:
+    pdf, doc = printed["near"]
+    scan = tmp_path / "scan.pdf"
+    scan_pdf(pdf, scan, 300, "grey", random.Random(f"{SEED}-scan"), max_pages=1)
+    processed = process_file(scan)
+    assert processed.rows("documents")[0].ocr_used  # type: ignore[attr-defined]
+    got = processed.rows("projects")[0].model_dump()
+    want = json.loads(doc.truth_json())["tables"]["projects"][0]
+    thai = set(doc.thai_digit_fields)  # ๔ ๖ ๗ ๘ ๙ OCR cannot read: not counted
+    fields = [f for f in SCANNED_FIELDS if f"projects.0.{f}" not in thai]
+    assert len(fields) >= 4
+    wrong = {f: (str(got.get(f)), str(want[f])) for f in fields if str(got.get(f)) != str(want[f])}
+    assert not wrong
+
+
+def _page(marks: list[tuple[int, int]], size: int = 7) -> Image.Image:
+    """A white 300 dpi strip with a round dot of ``size`` pixels at each ``(x, y)``."""
+    image = Image.new("L", (1200, 160), 255)
+    draw = ImageDraw.Draw(image)
+    for x, y in marks:
+        draw.ellipse((x, y - size, x + size, y), fill=0)
+    return image
+
+
+def test_leader_dots_are_erased_from_a_page_image() -> None:
+    from bma_etl.read.ocr_leaders import without_leaders
+
+    base = 100
+    leader = [(300 + 17 * i, base) for i in range(12)]
+    ellipsis = [(600 + 17 * i, base) for i in range(3)]
+    colon = [(800, base), (800, base - 22)]
+    thai_sara_a = [(900, base), (900, base - 20), (935, base), (935, base - 20)]
+    image = _page(leader + ellipsis + colon + thai_sara_a)
+    out = np.asarray(without_leaders(image, 300))
+
+    def inked(x: int, y: int) -> bool:
+        return bool((out[y - 7:y, x:x + 7] < 128).any())
+
+    assert not any(inked(x, y) for x, y in leader)
+    assert all(inked(x, y) for x, y in ellipsis + colon + thai_sara_a)

@@ -40,9 +40,10 @@ def _with_optionals(pattern: str) -> list[str]:
 #: The signs a dotted tab leader (``ไข่ปลา``) is printed with: full stops, an ellipsis,
 #: middle dots, one- and two-dot leaders, the midline ellipsis, low lines.
 LEADER_SIGNS = ".\u2026\u00b7\u2024\u2025\u22ef_"
-#: A leader standing alone between a label and its value (no ``:``): three signs or more,
-#: maybe spaced (``ชื่อโครงการ............โครงการ…``, ``ชื่อโครงการ . . . . โครงการ…``).
-LEADER = f"[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}]){{2,}}"
+#: A leader standing alone between a label and its value (no ``:``): five signs or more,
+#: maybe spaced (``ชื่อโครงการ............โครงการ…``, ``ชื่อโครงการ . . . . . โครงการ…``);
+#: fewer are the label's own (``รหัสโครงการ...``, then its ``:`` maybe read as a letter).
+LEADER = f"[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}]){{4,}}"
 #: A leader after a label's separator, up to the value: two signs or more (a short tab
 #: leaves two, ``ประเด็นยุทธศาสตร์ย่อย :..๒.๒ - …``), or an ellipsis. A value never opens
 #: with them; one full stop may (``.5``) and is kept.
