@@ -159,3 +159,33 @@ def test_leader_dots_are_erased_from_a_page_image() -> None:
 
     assert not any(inked(x, y) for x, y in leader)
     assert all(inked(x, y) for x, y in ellipsis + colon + thai_sara_a)
+
+
+#: Labels of the project detail page, as the generator writes them, each glued to its value.
+DETAIL_LABELS = ("\u0e23\u0e2b\u0e31\u0e2a\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23",
+                 "\u0e0a\u0e37\u0e48\u0e2d\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23",
+                 "\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19",
+                 "\u0e1c\u0e39\u0e49\u0e23\u0e31\u0e1a\u0e1c\u0e34\u0e14\u0e0a\u0e2d\u0e1a",
+                 "\u0e07\u0e1a\u0e2f \u0e17\u0e35\u0e48\u0e44\u0e14\u0e49\u0e23\u0e31\u0e1a "
+                 "(\u0e1a\u0e32\u0e17)")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_detail_page_set_with_leaders_reads_as_without(seed: int) -> None:
+    # a detail page retyped in Word: ``label :..........value`` for each field
+    from bma_etl.layouts.web_project_detail import extract
+
+    from conftest import assert_rows_read, records_of
+
+    doc = GENERATORS["web_detail"](random.Random(f"{SEED}-detail-{seed}"))
+    lines = doc.text.split("\n")
+    led = 0
+    for i, line in enumerate(lines):
+        label = next((lb for lb in DETAIL_LABELS if line.startswith(lb)), None)
+        if label is not None and line[len(label):].strip():
+            lines[i] = f"{label} :{'.' * (8 + i % 7)}{line[len(label):]}"
+            led += 1
+    assert led >= 4
+    got = records_of(extract, "\n".join(lines), ocr_used=False, screened=False)["projects"]
+    fields = ("project_code", "project_name", "agency", "budget_allocated_thb")
+    assert_rows_read("projects", got, doc.tables["projects"], fields)

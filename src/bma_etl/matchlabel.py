@@ -46,9 +46,10 @@ LEADER_SIGNS = ".\u2026\u00b7\u2024\u2025\u22ef_"
 LEADER = f"[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}]){{4,}}"
 #: A leader after a label's separator, up to the value: two signs or more (a short tab
 #: leaves two, ``ประเด็นยุทธศาสตร์ย่อย :..๒.๒ - …``), or an ellipsis. A value never opens
-#: with them; one full stop may (``.5``) and is kept.
-_LEADER_AFTER = re.compile(
-    f"[ \\t]*(?:[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}])+|[\u2026\u22ef])[ \\t:]*")
+#: with them; one full stop may (``.5``) and is kept. A pattern, for label tables'
+#: own regexes too (:func:`past_leader` skips it).
+LEADER_AFTER = f"[ \\t]*(?:[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}])+|[\u2026\u22ef])[ \\t:]*"
+_LEADER_AFTER = re.compile(LEADER_AFTER)
 
 
 def past_leader(text: str, at: int) -> int:
