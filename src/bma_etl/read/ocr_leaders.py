@@ -144,16 +144,9 @@ def small_blobs(ink: np.ndarray, dpi: float) -> list[Blob]:
     del outer, inner
     if not whole.any():
         return []
-    anchors = np.zeros((rows, cols), dtype=bool)
-    anchors[clear:clear + ys, clear:clear + xs] = whole
-    # a pixel is covered when an anchor stands within ``size`` above and left of it
-    counts = np.zeros((rows + 1, cols + 1), dtype=np.int32)
-    counts[1:, 1:] = anchors.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
-    y0 = np.clip(np.arange(rows) - size + 1, 0, None)
-    x0 = np.clip(np.arange(cols) - size + 1, 0, None)
-    y1, x1 = np.arange(rows) + 1, np.arange(cols) + 1
-    covered = (counts[y1][:, x1] - counts[y0][:, x1] - counts[y1][:, x0]
-               + counts[y0][:, x0]) > 0
+    covered = np.zeros((rows, cols), dtype=bool)
+    for y, x in np.argwhere(whole):  # few: the windows round each small piece
+        covered[y + clear:y + clear + size, x + clear:x + clear + size] = True
     return _parts(ink & covered)
 
 
