@@ -344,11 +344,15 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
 #: Paper sizes of :func:`write_docx` (width, height in cm).
 DOCX_PAGES = {"a4": (21.0, 29.7), "a5": (14.8, 21.0)}
 
+#: A paragraph ``label : value`` (a form's head), as :func:`write_docx` sets with a leader.
+_LABEL_PAIR = re.compile(r"^(?P<label>[^\s:|\t][^:|\t]{0,40}?) : (?P<value>.*)$")
+
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
                pt: int = 14, widths: str = "equal", ruled: bool = True,
                first_cm: float | None = None, footer: str = "", lang: str = "",
-               margin_cm: float = 2.0, page: str = "a4") -> None:
+               margin_cm: float = 2.0, page: str = "a4",
+               leader_cm: float | None = None) -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
@@ -362,10 +366,13 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     then justifies a Thai line by widening every gap between its letters (``ก า ร``
     drawn for ``การ``); ``margin_cm`` the left and right margins (cm) unless the
     document sets its own; ``page`` the paper, a key of :data:`DOCX_PAGES` (an A5
-    print wraps a cover's lines and narrows the tables' cells).
+    print wraps a cover's lines and narrows the tables' cells); ``leader_cm``: a
+    ``label : value`` paragraph is set as a Thai government form sets it, ``label :``, a
+    tab with a dotted leader (``ไข่ปลา``) to a stop that far from the margin, then the
+    value (None: as it is).
     """
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -418,7 +425,15 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
             foot.add_run(after)
     for kind, rows in blocks(doc.text):
         if kind == "p":
-            word.add_paragraph(rows[0][0]).alignment = alignment
+            pair = _LABEL_PAIR.match(rows[0][0]) if leader_cm is not None else None
+            if pair is None:
+                word.add_paragraph(rows[0][0]).alignment = alignment
+                continue
+            paragraph = word.add_paragraph()
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(leader_cm), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+            paragraph.add_run(f"{pair['label']} :")
+            paragraph.add_run(f"\t{pair['value']}")
             continue
         columns = max(len(r) for r in rows)
         table = word.add_table(rows=len(rows), cols=columns)
@@ -446,7 +461,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
     with LibreOffice (one run for all); ``settings``: ``align``, ``pt``, ``widths``,
-    ``ruled``, ``first_cm``, ``footer``, ``lang``, ``margin_cm`` and ``page`` (see
+    ``ruled``, ``first_cm``, ``footer``, ``lang``, ``margin_cm``, ``page`` and
+    ``leader_cm`` (see
     :func:`write_docx`). Returns
     the failures.
     """
@@ -463,7 +479,9 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                        first_cm=float(first) if first else None,
                        footer=settings.get("footer", ""), lang=settings.get("lang", ""),
                        margin_cm=float(settings.get("margin_cm", "2.0")),
-                       page=settings.get("page", "a4"))
+                       page=settings.get("page", "a4"),
+                       leader_cm=float(settings["leader_cm"]) if "leader_cm" in settings
+                       else None)
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed
