@@ -110,33 +110,27 @@ def span_copies(handle: Any, count: int) -> list[tuple[int, int]]:
     text objects) was read before, from another text object, is a copy.
     ``handle``: a text page's raw handle (``c_void_p``); ``count``: its characters.
     """
-    import numpy as np
-
-    if count <= 0:
-        return []
-    # (an address as an unsigned int, 0 for none: the page's objects go into one array)
-    text_object = bare_call("FPDFText_GetTextObject", ctypes.c_size_t)
-    objects = np.fromiter(map(text_object, repeat(handle, count), range(count)),
-                          dtype=np.uint64, count=count)
-    # the runs of one text object each, found at once: a run's first and last index + 1
-    cuts = np.flatnonzero(objects[1:] != objects[:-1]) + 1
-    starts = np.concatenate(([0], cuts))
-    ends = np.concatenate((cuts, [count]))
-    # (only a run of two characters or more, of an object, may be a span read)
-    long_runs = np.flatnonzero((ends - starts >= 2) & (objects[starts] != 0))
+    text_object = bare_call("FPDFText_GetTextObject", ctypes.c_void_p)
+    objects = list(map(text_object, repeat(handle, count), range(count)))
     origin_of = bare_call("FPDFText_GetCharOrigin", ctypes.c_int)
     x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
     read: dict[int, int] = {}  # span → the text object it was read from
     out: list[tuple[int, int]] = []
-    for start, end in zip(starts[long_runs].tolist(), ends[long_runs].tolist(), strict=True):
-        if origin_of(handle, start, ctypes.byref(x0), ctypes.byref(y0)) \
+    start = 0
+    while start < count:
+        obj = objects[start]
+        end = start + 1
+        while end < count and objects[end] == obj:
+            end += 1
+        if obj and end - start >= 2 \
+                and origin_of(handle, start, ctypes.byref(x0), ctypes.byref(y0)) \
                 and origin_of(handle, start + 1, ctypes.byref(x1), ctypes.byref(y1)) \
                 and abs(x0.value - x1.value) < 1e-3 and abs(y0.value - y1.value) < 1e-3:
-            obj = int(objects[start])
             span = _span(obj)
             if span is not None:
                 if read.setdefault(span, obj) != obj:
                     out.append((start, end))
+        start = end
     return out
 
 
