@@ -53,7 +53,11 @@ from bma_etl.layouts.history_kpi_block import (
     name_text,
     read_kpi_line,
 )
-from bma_etl.layouts.history_labels import BARE_ENTRY_LABEL, OCR_BARE_ENTRY_LABEL
+from bma_etl.layouts.history_labels import (
+    BARE_ENTRY_LABEL,
+    ENTRY_LABELS,
+    OCR_BARE_ENTRY_LABEL,
+)
 from bma_etl.layouts.history_specks import (
     DATED_ENTRIES,
     separator_read_as_bits,
@@ -184,15 +188,44 @@ _SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
 _TRAILING_SEPARATOR_RE = re.compile(rf"(?<=\S)\s+(?P<sep>{SEPARATOR})\s*$")
 
 
+#: A second entry label after a cell gap on a label's line (``** ปัญหาของโครงการ :…⇥**
+#: อุปสรรคของโครงการ :ไม่มี``: a page that sets an entry's fields side by side).
+_SECOND_LABEL_RE = re.compile(
+    rf"(?<=\S)(?:\t|\s{{2,}})(?=\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*:)")
+#: An entry label opening a line.
+_FIRST_LABEL_RE = re.compile(rf"^\s*\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*:")
+
+
+def _labels_apart(lines: list[Line]) -> list[Line]:
+    """``lines`` with each entry label on a line of its own.
+
+    A page that sets an entry's two fields side by side (a CSS grid of two columns,
+    printed) gives ``** ปัญหาของโครงการ :X⇥** อุปสรรคของโครงการ :Y`` on one line: the
+    problems took the obstacles' label and value. Offsets are kept.
+    """
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in _SECOND_LABEL_RE.finditer(line.text)] \
+            if _FIRST_LABEL_RE.match(line.text) else []
+        if not cuts:
+            out.append(line)
+            continue
+        ends = [*cuts, len(line.text)]
+        starts = [0, *(len(line.text) - len(line.text[c:].lstrip()) for c in cuts)]
+        out.extend(joined_line([(line, a, b)]) for a, b in zip(starts, ends, strict=True))
+    return out
+
+
 def _separators_apart(lines: list[Line]) -> list[Line]:
     """``lines`` with a separator that ends a line of text set on a line of its own.
 
     A browser that printed a page's separator inline (no line break in the page's
     markup before it) ended the entry's last value with it: it was read into the
-    value (``obstacles`` ``การจราจรหนาแน่น ---&&&---``). Offsets are kept.
+    value (``obstacles`` ``การจราจรหนาแน่น ---&&&---``). Offsets are kept; each entry
+    label goes on a line of its own too (:func:`_labels_apart`).
     """
     out: list[Line] = []
-    for line in lines:
+    for line in _labels_apart(lines):
         m = _TRAILING_SEPARATOR_RE.search(line.text)
         if m is None:
             out.append(line)
