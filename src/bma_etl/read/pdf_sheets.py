@@ -60,6 +60,11 @@ ROW_SHARE = 0.2
 #: How near (in font sizes) the right side's text must stand to the left side's
 #: moved half the sheet over for the two to be one page's frame (:func:`_one_page_moved`).
 PAGE_MOVED_EM = 0.25
+#: How far above and below its baseline a line is taken to reach, in its font sizes,
+#: when the sheet's lines are gathered into bands (:func:`_rows_in_bands`): a Thai
+#: line's marks and the leading to the next line of its paragraph (a pitch of up to
+#: 1.9 font sizes) chain one cell's lines into one band; a row's padding parts two rows.
+BAND_REACH_EM = (1.0, 0.9)
 
 Side = int  # 0: the left half, 1: the right half
 
@@ -114,7 +119,7 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     # (a page's frame moved half the sheet over is two pages, whatever stands in them)
     moved = _one_page_moved(*sides, band, width, size)
     if not moved and (min(len(sides[0]), len(sides[1])) < MIN_LINES
-                      or _rows_of_one_table(*sides)):
+                      or _rows_of_one_table(*sides) or _rows_in_bands(*sides)):
         return None
     # Two pages are written one after the other, so no line of one goes on in the
     # other; a table's row is one line with cells on both sides of its gap.
@@ -167,6 +172,37 @@ def _rows_of_one_table(left: list[TextLine], right: list[TextLine]) -> bool:
                    for a in these) / len(these)
 
     return shared(left, right) >= SHARED_ROWS and shared(right, left) >= SHARED_ROWS
+
+
+def _rows_in_bands(left: list[TextLine], right: list[TextLine]) -> bool:
+    """Whether the two sides' lines fall into a table's rows: bands each holding both sides.
+
+    A borderless table whose cells wrap to different line counts (Chromium's
+    justified cells, ``vertical-align: middle``) leaves its columns' lines on no
+    shared baselines (:func:`_rows_of_one_table`), but each row's lines on both sides
+    stand in one band down the sheet that no line crosses out of, the rows' padding
+    between bands. Two pages side by side leave such bands by chance only: their
+    lines, at their own pitches, chain into one band or leave bands of one side.
+    The lines are gathered into bands (each reaching :data:`BAND_REACH_EM` of its
+    font size above and below its baseline); the sides are one table's columns when
+    :data:`MIN_LINES` bands or more hold lines of both sides and those bands hold
+    :data:`SHARED_ROWS` of the lines.
+    """
+    ids = {id(line) for line in left}
+    both = ids & {id(line) for line in right}
+    spans = sorted(((line.baseline or 0.0) - BAND_REACH_EM[1] * line.size,
+                    (line.baseline or 0.0) + BAND_REACH_EM[0] * line.size,
+                    id(line)) for line in {id(line): line for line in left + right}.values())
+    bands: list[tuple[float, set[int]]] = []  # each band's top and its lines
+    for low, high, key in spans:
+        if bands and low <= bands[-1][0]:
+            bands[-1] = (max(bands[-1][0], high), bands[-1][1] | {key})
+        else:
+            bands.append((high, {key}))
+    shared = [keys for _, keys in bands
+              if keys & both or (keys & ids and keys - ids)]
+    return len(shared) >= MIN_LINES and \
+        sum(len(keys) for keys in shared) >= SHARED_ROWS * len(spans)
 
 
 def _one_page_moved(left: list[TextLine], right: list[TextLine], band: tuple[float, float],
