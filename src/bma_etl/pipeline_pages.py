@@ -87,6 +87,9 @@ def begins_document(path: Path, ocr: str = "auto") -> bool:
         return True
     except BmaEtlError:
         return False
+    except Exception:  # a bug a page alone meets: its own document, quarantined with it
+        log.exception("%s: reading the page image alone failed", path)
+        return True
     core = BY_ID[processed.layout].core
     return not sparse_document(processed.layout, core, None, processed.tables, processed.text)
 
