@@ -100,6 +100,13 @@ def test_a_folder_of_page_images_is_one_document(tmp_path: Path) -> None:
     again = ingest([folder], db)
     named = ingest(list(reversed(paths)), db)
     assert (again.unchanged, again.loaded, named.unchanged, named.loaded) == (1, 0, 1, 0)
+    # Read by an older version: re-extracted whole, from its first page's stored path.
+    with duckdb.connect(str(db)) as con:
+        con.execute("update documents set extractor_version = '0.0.1'")
+    outdated = ingest([], db, reextract_outdated=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute("select doc_id, pages, extractor_version from documents").fetchall()
+    assert outdated.loaded == 1 and [row[:2] for row in stored] == [(doc_id, 2)]
 
 
 def test_a_page_that_begins_a_document_begins_its_own(tmp_path: Path) -> None:

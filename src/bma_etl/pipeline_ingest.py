@@ -24,7 +24,7 @@ from bma_etl.errors import ReadError
 from bma_etl.lake_catalog import parse_target
 from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
-from bma_etl.pipeline_pages import join_page_images
+from bma_etl.pipeline_pages import join_page_images, page_siblings
 from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
 from bma_etl.read import SUFFIXES, is_paged
 from bma_etl.records import IngestRun
@@ -253,6 +253,9 @@ def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
         path = Path(state.source_path)
         if path.exists():
             found.append(path)
+            # a document of page images is stored under its first page's file: its
+            # pages are walked again with it, and joined again (pipeline_pages)
+            found.extend(page_siblings(path))
         else:
             log.warning("outdated document's file is gone: %s", path)
     return sorted(set(found))

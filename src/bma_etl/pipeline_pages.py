@@ -23,7 +23,7 @@ from pathlib import Path, PosixPath
 
 from bma_etl.errors import BmaEtlError, ReadError
 from bma_etl.read import read_bytes
-from bma_etl.read.image_pages import pack_pages, page_runs
+from bma_etl.read.image_pages import pack_pages, page_number, page_runs
 
 log = logging.getLogger("bma_etl.pipeline")
 
@@ -92,6 +92,23 @@ def begins_document(path: Path, ocr: str = "auto") -> bool:
         return True
     core = BY_ID[processed.layout].core
     return not sparse_document(processed.layout, core, None, processed.tables, processed.text)
+
+
+def page_siblings(path: Path) -> list[Path]:
+    """The other numbered image files of ``path``'s folder with its stem and suffix.
+
+    ``ingest --reextract-outdated`` walks them with a document's stored path, the
+    first page's file, so that its pages are joined again. Empty for any other file.
+    """
+    key = page_number(path)
+    if key is None:
+        return []
+    try:
+        named = list(path.parent.iterdir())
+    except OSError:
+        return []
+    return sorted(other for other in named if other != path and other.is_file()
+                  and (number := page_number(other)) is not None and number[:2] == key[:2])
 
 
 def join_page_images(paths: list[Path], ocr: str = "auto") -> list[Path]:
