@@ -24,6 +24,7 @@ from bma_etl import __version__
 from bma_etl.errors import LoadError, ReadError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.pipeline_outcome import DocState, FileOutcome, copy_outcome
+from bma_etl.pipeline_pages import read_file
 from bma_etl.pipeline_worker import (
     ChunkResult,
     WorkItem,
@@ -33,7 +34,7 @@ from bma_etl.pipeline_worker import (
     in_process_chunks,
     meanwhile,
 )
-from bma_etl.read import doc_id_of, empty_file, is_paged, media_type_of, path_text, read_bytes
+from bma_etl.read import doc_id_of, empty_file, is_paged, media_type_of, path_text
 from bma_etl.records import Document
 
 if TYPE_CHECKING:
@@ -62,14 +63,6 @@ def in_shard(doc_id: str, shard: tuple[int, int]) -> bool:
     """
     index, count = shard
     return int(doc_id[:16], 16) % count == index - 1
-
-
-def read_file(path: Path) -> bytes | ReadError:
-    """The file's bytes (:func:`~bma_etl.read.read_bytes`), or the ReadError saying why not."""
-    try:
-        return read_bytes(path)
-    except ReadError as exc:
-        return exc
 
 
 @dataclass(slots=True)

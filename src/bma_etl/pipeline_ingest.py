@@ -24,6 +24,7 @@ from bma_etl.errors import ReadError
 from bma_etl.lake_catalog import parse_target
 from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
+from bma_etl.pipeline_pages import join_page_images, page_siblings
 from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
 from bma_etl.read import SUFFIXES, is_paged
 from bma_etl.records import IngestRun
@@ -126,7 +127,7 @@ def ingest(
         limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
         # The whole walk first, so that progress knows the total; a folder's files were
         # listed whole (to sort them) before, so this holds no more than one big folder did.
-        found = list(iter_files(paths, skip))
+        found = join_page_images(list(iter_files(paths, skip)), ocr)
         summary.found = len(found)
         if shard is None:  # every file found is this run's (a shard's are known as hashed)
             run.files_seen = len(found)
@@ -252,6 +253,9 @@ def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
         path = Path(state.source_path)
         if path.exists():
             found.append(path)
+            # a document of page images is stored under its first page's file: its
+            # pages are walked again with it, and joined again (pipeline_pages)
+            found.extend(page_siblings(path))
         else:
             log.warning("outdated document's file is gone: %s", path)
     return sorted(set(found))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bma_etl.errors import ReadError
 from bma_etl.limits import max_chars
 from bma_etl.read.image import IMAGE_TYPES
+from bma_etl.read.image_pages import is_pages
 from bma_etl.read.vet import path_text, read_vetted
 
 if TYPE_CHECKING:
@@ -122,7 +123,14 @@ def read_bytes(path: Path) -> bytes:
 
 
 def doc_id_of(data: bytes) -> str:
-    """SHA-256 of the bytes, hex: the document's identity."""
+    """SHA-256 of the bytes, hex: the document's identity.
+
+    Page images packed as one document (:mod:`.image_pages`): of their bytes alone.
+    """
+    if is_pages(data):
+        from bma_etl.read.image_pages import pages_id
+
+        return pages_id(data)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -231,7 +239,14 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
-    if media_type in IMAGE_TYPES.values():
+    joined: tuple[tuple[str, str], ...] = ()
+    if media_type in IMAGE_TYPES.values() and is_pages(data):  # one page per image file
+        from bma_etl.read.image_pages import joined_message, read_image_pages, unpack_pages
+
+        pdf = read_image_pages(data, ocr=ocr)
+        joined = (("image_pages_joined",
+                   joined_message([name for name, _ in unpack_pages(data)])),)
+    elif media_type in IMAGE_TYPES.values():
         from bma_etl.read.image import read_image
 
         pdf = read_image(data, path.name, ocr=ocr, content=doc_id)
@@ -240,6 +255,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     turned, count = pdf.turned, len(pdf.pages)  # the file's page numbers, its pages
     poor = [(n, p.unreadable) for n, p in enumerate(pdf.pages, start=1) if p.unreadable]
     pages, paging = in_order(list(pdf.pages))
+    paging = (*joined, *paging)
     pdf, restored = _with_marks_restored(PdfText(tuple(pages)) if paging else pdf)
     if poor:
         from bma_etl.read.ocr_bleed import unreadable_message

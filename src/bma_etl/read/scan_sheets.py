@@ -47,6 +47,12 @@ MIN_SIDE_SHARE = 0.05
 THIN_SHARE = 0.5
 #: Skews (degrees) a scan is tried at before the rows of its two sides are compared.
 SKEWS = tuple(step / 4 for step in range(-10, 11))
+#: Least share of a sheet's rows a gutter shadow inks (:func:`without_shadow`).
+SHADOW_SHARE = 0.9
+#: Least share of a sheet's rows the leaned columns of a gutter shadow's edge ink.
+SHADOW_EDGE = 0.25
+#: Widest gutter shadow, as a share of the sheet's width.
+SHADOW_WIDTH = 0.06
 #: Two rows of ink stand on the same line when their middles are this share of a
 #: line's height apart or less.
 SAME_ROW_SHARE = 0.35
@@ -136,6 +142,48 @@ def _lines(ink: np.ndarray, left: int = 0, slope: float = 0.0) -> list[tuple[int
     return [(a - lift, b - lift) for a, b in lines]
 
 
+def without_shadow(ink: np.ndarray) -> np.ndarray:
+    """``ink`` (2-D bool, a sheet) without a bound booklet's gutter shadow down its middle.
+
+    A booklet opened flat on a scanner leaves a dark stripe where the pages meet: as
+    dark as ink and sharp-edged, it would carry ink across the gutter from the top
+    of the sheet to its bottom. Such a stripe is a run of columns near the middle
+    (:data:`~.pdf_sheets.MIDDLE_SHARE`), leaned as the scan is skewed (:data:`SKEWS`),
+    inked on at least :data:`SHADOW_SHARE` of the sheet's rows and no wider than
+    :data:`SHADOW_WIDTH` of the sheet; its pixels are taken for paper. A table's
+    rule down the middle is no shadow when the table's other rules cross it: they
+    stay, and keep the band from being free.
+    """
+    height, width = ink.shape
+    low, high = int(width * (0.5 - MIDDLE_SHARE)), int(np.ceil(width * (0.5 + MIDDLE_SHARE)))
+    ys, xs = np.nonzero(ink[:, low:high])
+    if len(ys) < SHADOW_SHARE * height:
+        return ink
+    lift = int(np.ceil(height * np.tan(np.radians(max(SKEWS)))))
+    best: tuple[int, np.ndarray] | None = None
+    for angle in SKEWS:
+        leaned = np.round(xs + ys * np.tan(np.radians(angle))).astype(np.int64) + lift
+        rows = np.bincount(leaned, minlength=high - low + 2 * lift + 1)
+        if rows.max() >= SHADOW_SHARE * height and (best is None or rows.max() > rows[best[0]]):
+            best = (int(rows.argmax()), leaned)
+    if best is None:
+        return ink
+    column, leaned = best
+    counts = np.bincount(leaned)
+    # the stripe: the leaned columns about the fullest that are inked on most rows
+    first = last = column
+    while first > 0 and counts[first - 1] >= SHADOW_EDGE * height:
+        first -= 1
+    while last + 1 < len(counts) and counts[last + 1] >= SHADOW_EDGE * height:
+        last += 1
+    if last + 1 - first > SHADOW_WIDTH * width:
+        return ink
+    out = ink.copy()
+    gone = (leaned >= first - 2) & (leaned <= last + 2)  # and its soft edges
+    out[ys[gone], xs[gone] + low] = False
+    return out
+
+
 def scan_gutter(grey: np.ndarray) -> float | None:
     """Where a scanned sheet of two pages side by side is cut, as a share of its width.
 
@@ -144,7 +192,7 @@ def scan_gutter(grey: np.ndarray) -> float | None:
     docstring). The cut is the sheet's middle when it falls in the band, else the
     band's middle.
     """
-    ink = ink_of(grey)
+    ink = without_shadow(ink_of(grey))
     height, width = ink.shape
     inked = np.nonzero(ink.sum(axis=1) >= NOISE_PIXELS)[0]
     if width <= height or len(inked) == 0:
@@ -198,7 +246,7 @@ def left_only(grey: np.ndarray, cut: float) -> bool:
     The last sheet of a document of an odd number of pages printed 2-up, asked
     after a sheet the same size was cut at ``cut``.
     """
-    ink = ink_of(grey)
+    ink = without_shadow(ink_of(grey))
     at = round(cut * ink.shape[1])
     return bool((ink[:, :at].sum(axis=0) >= NOISE_PIXELS).any()) \
         and not (ink[:, at:].sum(axis=1) >= NOISE_PIXELS).any()

@@ -1,0 +1,142 @@
+"""Page images of one document, given as a folder or as files, joined before extraction.
+
+Stage: ingest, between walking the input (:func:`~bma_etl.pipeline_ingest.iter_files`)
+and reading it. Of each run of numbered page images (:func:`~.read.image_pages.page_runs`:
+``scan_001.png`` ... ``scan_004.png`` in one folder), the first page begins a document
+and each later page either continues it or begins the next one: a page that begins a
+document is one whose text alone shows a layout's title or headings (:func:`~.detect.detect`
+finds a layout in it and the fields that identify a project or plan: another
+project's form); a page that shows none (a form's report table, a plan's budget
+tables, a blank back) continues the page before. The pages of
+one document become one :class:`PagesPath`, read as one input
+(:func:`~.read.image_pages.pack_pages`); a run of one page stays the file it was.
+
+Each later page is read once here (by OCR, cached under its own content hash) and the
+cache serves the document's reading after. With ``--ocr never`` no image can be read,
+and none is joined.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path, PosixPath
+
+from bma_etl.errors import BmaEtlError, ReadError
+from bma_etl.read import read_bytes
+from bma_etl.read.image_pages import pack_pages, page_number, page_runs
+
+log = logging.getLogger("bma_etl.pipeline")
+
+
+class PagesPath(PosixPath):
+    """The first page image of a document read from several, with every page's file.
+
+    It stands for the document wherever the pipeline names a file (its source path
+    and file name are the first page's); :attr:`members` is every page's file, in
+    page order (empty once the path has been sent to a worker process, which gets
+    the packed bytes instead).
+    """
+
+    members: tuple[Path, ...] = ()
+
+
+def pages_path(members: list[Path]) -> PagesPath:
+    """A :class:`PagesPath` of the page image files ``members`` (in page order)."""
+    path = PagesPath(members[0])
+    path.members = tuple(members)
+    return path
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of the file ``path`` (:func:`~.read.read_bytes`), or ReadError why not.
+
+    A :class:`PagesPath`: its page images packed as one input (ReadError names the file
+    that cannot be read).
+    """
+    if isinstance(path, PagesPath) and path.members:
+        return pack_pages([(member.name, read_bytes(member)) for member in path.members])
+    return read_bytes(path)
+
+
+def read_file(path: Path) -> bytes | ReadError:
+    """The file's bytes (:func:`read_input`), or the ReadError saying why not."""
+    try:
+        return read_input(path)
+    except ReadError as exc:
+        return exc
+
+
+def begins_document(path: Path, ocr: str = "auto") -> bool:
+    """Whether the page image ``path`` begins a document of its own (see the module).
+
+    It does when, read alone, it loads as a document of a layout that states what
+    identifies one: at least half of the layout's core fields
+    (:attr:`~bma_etl.layouts.base.Layout.core`: a form's project and fiscal year, a
+    plan's agency and year; :func:`~bma_etl.checks.sparse_document`). A page that
+    shows no layout, or one without those (a plan's vision page, a form's report
+    table), continues the page before. A page that cannot be read at all begins
+    one, so that it is quarantined alone with its reason and takes no neighbour with it.
+    """
+    from bma_etl.checks import sparse_document
+    from bma_etl.layouts import BY_ID
+    from bma_etl.pipeline_file import process_file
+
+    try:
+        processed = process_file(path, ocr=ocr)
+    except ReadError:
+        return True
+    except BmaEtlError:
+        return False
+    except Exception:  # a bug a page alone meets: its own document, quarantined with it
+        log.exception("%s: reading the page image alone failed", path)
+        return True
+    core = BY_ID[processed.layout].core
+    return not sparse_document(processed.layout, core, None, processed.tables, processed.text)
+
+
+def page_siblings(path: Path) -> list[Path]:
+    """The other numbered image files of ``path``'s folder with its stem and suffix.
+
+    ``ingest --reextract-outdated`` walks them with a document's stored path, the
+    first page's file, so that its pages are joined again. Empty for any other file.
+    """
+    key = page_number(path)
+    if key is None:
+        return []
+    try:
+        named = list(path.parent.iterdir())
+    except OSError:
+        return []
+    return sorted(other for other in named if other != path and other.is_file()
+                  and (number := page_number(other)) is not None and number[:2] == key[:2])
+
+
+def join_page_images(paths: list[Path], ocr: str = "auto") -> list[Path]:
+    """``paths`` with the page images of each document joined into one :class:`PagesPath`.
+
+    Order: each document where its first file stood. With ``ocr == "never"``,
+    ``paths`` unchanged.
+    """
+    if ocr == "never":
+        return paths
+    out: list[Path] = []
+    for run in page_runs(paths):
+        if len(run) == 1:
+            out.extend(run)
+            continue
+        document = [run[0]]
+        for page in run[1:]:
+            if begins_document(page, ocr):
+                out.append(_one(document))
+                document = []
+            document.append(page)
+        out.append(_one(document))
+    return out
+
+
+def _one(pages: list[Path]) -> Path:
+    """The input of one document's pages: the file itself when there is one."""
+    if len(pages) == 1:
+        return pages[0]
+    log.info("%s: one document of %d page images", pages[0], len(pages))
+    return pages_path(pages)
