@@ -76,11 +76,17 @@ def on_rule(piece: TsvPiece, rules: PageRules, slack: float) -> bool:
         and v[2] >= piece.bottom - slack for v in rules.vertical)
 
 
+#: A piece that may stand over a row's rule and still be the row's: Thai marks drawn
+#: above or below a letter, or a speck a rule leaves (``.``, ``|``).
+_MARK_OR_SPECK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e|.,'_-]+")
+
+
 def row_cells(line: TsvLine, rules: PageRules, slack: float) -> list[Place] | None:
     """Each piece's ``(row key, column, column edges)`` (:func:`cell_of`), or None.
 
     The line is inside one ruled row when its pieces are: the row most of them lie
-    in, and each other piece's box reaching into that row's band (within ``slack``).
+    in, and each other piece a mark or a speck (:data:`_MARK_OR_SPECK`) whose box
+    reaches into that row's band (within ``slack``).
     A tone mark drawn over a cell's first line stands above the rule when the cell
     has no room over its text (``ที่`` under the rule, its ``่`` over it), and a
     speck where two rules cross (``.``) lies on the rule: they are the row's,
@@ -98,8 +104,9 @@ def row_cells(line: TsvLine, rules: PageRules, slack: float) -> list[Place] | No
     out: list[Place] = []
     for place, piece in zip(found, line.pieces, strict=True):
         if place[0] != key:
-            if piece.bottom < top - slack or piece.top > bottom + slack:
-                return None
+            if not _MARK_OR_SPECK.fullmatch(piece.text) \
+                    or piece.bottom < top - slack or piece.top > bottom + slack:
+                return None  # a word of another row: a line across rows (two columns)
             y = min(max((piece.top + piece.bottom) / 2, top + 1), bottom - 1)  # in the row
             moved = cell_of((piece.left + piece.right) / 2, y, rules, slack)
             if moved is None or moved[0] != key:
