@@ -176,7 +176,7 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "paper-light-fitted upright faded-stretched-denoised dotted-pages-blurred "
                    "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
-                   "thai-words-one-unsure rule-specks-rowed")
+                   "thai-words-one-unsure rule-marks-rowed")
 
 
 def engine_version() -> str:
