@@ -5,7 +5,7 @@ space between the agency and its parent under the title: pdfium reads
 ``สำนักงานกฎหมายและคดีสำนักปลัดกรุงเทพมหานคร`` (a gap, no space). That was stored
 as the agency, the parent NULL. The cover prints the two on lines of their own;
 the line is cut where it does, on a text layer as on an OCR'd page
-(``bma_etl.layouts.plan_header._cover_cut``). Plans are generated (bench/corpus);
+(``bma_etl.layouts.plan_agencies._cover_cut``). Plans are generated (bench/corpus);
 the truth is the agencies as generated.
 """
 

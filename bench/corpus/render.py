@@ -341,10 +341,18 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
     return settings
 
 
+#: Paper sizes of :func:`write_docx` (width, height in cm).
+DOCX_PAGES = {"a4": (21.0, 29.7), "a5": (14.8, 21.0)}
+
+#: A paragraph ``label : value`` (a form's head), as :func:`write_docx` sets with a leader.
+_LABEL_PAIR = re.compile(r"^(?P<label>[^\s:|\t][^:|\t]{0,40}?) : (?P<value>.*)$")
+
+
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
                pt: int = 14, widths: str = "equal", ruled: bool = True,
                first_cm: float | None = None, footer: str = "", lang: str = "",
-               margin_cm: float = 2.0) -> None:
+               margin_cm: float = 2.0, page: str = "a4",
+               leader_cm: float | None = None) -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
@@ -357,10 +365,14 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     language (``th-TH``, as a Thai Word file carries it; ``""``: none): LibreOffice
     then justifies a Thai line by widening every gap between its letters (``ก า ร``
     drawn for ``การ``); ``margin_cm`` the left and right margins (cm) unless the
-    document sets its own.
+    document sets its own; ``page`` the paper, a key of :data:`DOCX_PAGES` (an A5
+    print wraps a cover's lines and narrows the tables' cells); ``leader_cm``: a
+    ``label : value`` paragraph is set as a Thai government form sets it, ``label :``, a
+    tab with a dotted leader (``ไข่ปลา``) to a stop that far from the margin, then the
+    value (None: as it is).
     """
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -388,13 +400,14 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
         props.append(language)
     normal.paragraph_format.space_after = Pt(0)
     section = word.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    page_cm = DOCX_PAGES[page]
+    section.page_width, section.page_height = Cm(page_cm[0]), Cm(page_cm[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
     if doc.margins_mm is not None:
         margin_cm = doc.margins_mm / 10
     section.left_margin = section.right_margin = Cm(margin_cm)
-    text_cm = 21.0 - 2 * margin_cm
+    text_cm = page_cm[0] - 2 * margin_cm
     if footer:
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -412,7 +425,15 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
             foot.add_run(after)
     for kind, rows in blocks(doc.text):
         if kind == "p":
-            word.add_paragraph(rows[0][0]).alignment = alignment
+            pair = _LABEL_PAIR.match(rows[0][0]) if leader_cm is not None else None
+            if pair is None:
+                word.add_paragraph(rows[0][0]).alignment = alignment
+                continue
+            paragraph = word.add_paragraph()
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(leader_cm), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+            paragraph.add_run(f"{pair['label']} :")
+            paragraph.add_run(f"\t{pair['value']}")
             continue
         columns = max(len(r) for r in rows)
         table = word.add_table(rows=len(rows), cols=columns)
@@ -440,7 +461,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
     with LibreOffice (one run for all); ``settings``: ``align``, ``pt``, ``widths``,
-    ``ruled``, ``first_cm``, ``footer``, ``lang`` and ``margin_cm`` (see
+    ``ruled``, ``first_cm``, ``footer``, ``lang``, ``margin_cm``, ``page`` and
+    ``leader_cm`` (see
     :func:`write_docx`). Returns
     the failures.
     """
@@ -456,7 +478,10 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                        ruled=settings.get("ruled", "yes") != "no",
                        first_cm=float(first) if first else None,
                        footer=settings.get("footer", ""), lang=settings.get("lang", ""),
-                       margin_cm=float(settings.get("margin_cm", "2.0")))
+                       margin_cm=float(settings.get("margin_cm", "2.0")),
+                       page=settings.get("page", "a4"),
+                       leader_cm=float(settings["leader_cm"]) if "leader_cm" in settings
+                       else None)
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed

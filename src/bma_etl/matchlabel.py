@@ -37,12 +37,45 @@ def _with_optionals(pattern: str) -> list[str]:
     return out
 
 
+#: The signs a dotted tab leader (``ไข่ปลา``) is printed with: full stops, an ellipsis,
+#: middle dots, one- and two-dot leaders, the midline ellipsis, low lines.
+LEADER_SIGNS = ".\u2026\u00b7\u2024\u2025\u22ef_"
+#: A leader standing alone between a label and its value (no ``:``): five signs or more,
+#: maybe spaced (``ชื่อโครงการ............โครงการ…``, ``ชื่อโครงการ . . . . . โครงการ…``);
+#: fewer are the label's own (``รหัสโครงการ...``, then its ``:`` maybe read as a letter).
+LEADER = f"[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}]){{4,}}"
+#: A leader after a label's separator, up to the value: two signs or more (a short tab
+#: leaves two, ``ประเด็นยุทธศาสตร์ย่อย :..๒.๒ - …``), or an ellipsis. A value never opens
+#: with them; one full stop may (``.5``) and is kept. A pattern, for label tables'
+#: own regexes too (:func:`past_leader` skips it).
+LEADER_AFTER = f"[ \\t]*(?:[{LEADER_SIGNS}](?:[ \\t]?[{LEADER_SIGNS}])+|[\u2026\u22ef])[ \\t:]*"
+_LEADER_AFTER = re.compile(LEADER_AFTER)
+
+
+def past_leader(text: str, at: int) -> int:
+    """``at``, or past the dotted leader (and spaces) that starts there in ``text``.
+
+    A Word form fills the room between a label and its value with a tab leader
+    (``ชื่อผู้รับผิดชอบ :..............นางสาว…``); a PDF's text layer gives its dots
+    as text. The leader separates, it is never part of the value; a leader running to
+    the line's end is a value left blank (the offset is then the line's end).
+
+    >>> t = "ชื่อ :......2.14 โครงการ"
+    >>> t[past_leader(t, 6):]
+    '2.14 โครงการ'
+    >>> past_leader("ก : .5", 4)
+    4
+    """
+    m = _LEADER_AFTER.match(text, at)
+    return m.end() if m else at
+
+
 #: What may stand between a label and its value: dots, spaces, and a separator
 #: (``:``; OCR reads it ``;``, ``+`` or ``i``, or as a Thai mark standing alone between
 #: two gaps, ``หน่วยงานที่รับผิดชอบ.\t๊\tสำนัก…``: no word is a mark alone).
-_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*"
+_SEPARATOR = re.compile("(?:[\\s.…,'\"\u201c\u201d\u2018\u2019]*"
                         "(?:[:;+=]|\\bi\\b|(?<=\\s)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s))"
-                        "[\\s:]*")
+                        f"[\\s:]*|[ \\t]*(?={LEADER}))")
 
 
 class _Labels:
@@ -90,7 +123,8 @@ class _Labels:
 #: one alternation (:meth:`_Labels.joined`).
 JOIN_AFTER = 100
 #: A label as printed and the separator after it (``{}``: the label's pattern).
-_PLAIN = "[ \t]*(?:{})[\\s.…]*[:;][ \t:]*"
+_PLAIN = "[ \t]*(?:{})(?:[\\s.…]*[:;][ \t:]*|[ \t]*(?=" + LEADER.replace("{", "{{") \
+    .replace("}", "}}") + "))"
 
 
 def _joined(alternatives: list[str], flags: int, groups: int) -> re.Pattern[str] | None:
@@ -127,12 +161,12 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
     if any_plain is not None:
         found = any_plain.match(text)
         if found:  # the group of the first label that matches
-            return table.plain[(found.lastindex or 1) - 1][1], found.end()
+            return table.plain[(found.lastindex or 1) - 1][1], past_leader(text, found.end())
     else:
         for plain, name in table.plain:
             found = plain.match(text)
             if found:
-                return name, found.end()
+                return name, past_leader(text, found.end())
     quick = key(text).lstrip(_JUNK_CHARS)
     candidates = [] if any_key is not None and not any_key.match(quick) else \
         [(compiled, name) for compiled, name in table.keyed if compiled.match(quick)]
@@ -146,7 +180,7 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
             else offsets[skipped]
         sep = _SEPARATOR.match(text, end)
         if sep:
-            return name, sep.end()
+            return name, past_leader(text, sep.end())
     if not fuzzy:
         return None
     sep = re.search(r"[:;+=]", text[:80])
@@ -171,7 +205,7 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
     if best is None:
         return None
     after = re.compile(r"[:;+=][\s:]*").match(text, sep.start())
-    return best[2], after.end() if after else sep.end()
+    return best[2], past_leader(text, after.end() if after else sep.end())
 
 
 _JUNK_CHARS = "'\"\u201c\u201d\u2018\u2019.,-_|!*\u00a9\u00ae "

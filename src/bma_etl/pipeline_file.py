@@ -191,6 +191,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_text import drop_junk_readings
 
         drop_junk_readings(normalized)
+        from bma_etl.normalize.trust_latin import drop_latin_misreads
+
+        drop_latin_misreads(normalized, doc.text, doc.words)
         from bma_etl.normalize.trust_outline import drop_outline_misreads
 
         drop_outline_misreads(normalized)

@@ -219,7 +219,7 @@ def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
             skip -= 1
         elif out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
-        elif out and heading_wrapped(out[-1].text, line.text, progress_too=not ocr):
+        elif out and heading_wrapped(out[-1].text, line.text):
             out[-1] = join([out[-1], line], " ")
         elif out and "-" in line.text and "-" in out[-1].text and _SEPARATOR_PIECE_RE.match(
                 line.text) and _SEPARATOR_PIECE_RE.match(out[-1].text) and SEPARATOR_RE.match(

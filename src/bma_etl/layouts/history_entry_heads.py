@@ -88,24 +88,21 @@ def ocr_entry(text: str) -> KeyMatch | None:
 #: The end of an entry heading a narrow column wrapped onto the next line: its system
 #: date (``(2018-03-25)``), its progress before it or not (``98.50 (2024-09-27)``).
 _HEADING_END_RE = re.compile(
-    rf"^\s*(?:(?P<pct>{NUMBER})\s*%?\s*)?\(\s*(?:{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}|{BE_DATE})"
+    rf"^\s*(?:{NUMBER}\s*%?\s*)?\(\s*(?:{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}|{BE_DATE})"
     rf"(?:[ T][0-9๐-๙:.]+)?\s*\)\s*$")
 
 
-def heading_wrapped(first: str, second: str, progress_too: bool = True) -> bool:
+def heading_wrapped(first: str, second: str) -> bool:
     """Whether ``first`` and ``second`` are one entry heading a narrow print wrapped.
 
     A page set in two columns (a writer's two-column section, a CSS ``column-count``)
     wraps ``(1) ความคืบหน้าโครงการฯ ร้อยละ 98.50 (2024-09-27)`` after ``ร้อยละ`` or
     after the progress: ``second`` is the heading's end (:data:`_HEADING_END_RE`),
     ``first`` is no whole heading with its date, and the two joined with a space are
-    (:data:`ENTRY_RE`). Not ``progress_too`` (OCR's text, whose columns may stand
-    interleaved line by line): ``second`` is the system date alone, ``first`` a heading
-    without it. Never raises.
+    (:data:`ENTRY_RE`). A scan's columns are read apart as a text layer's are
+    (:mod:`~bma_etl.read.ocr_columns`), so OCR's text is joined alike. Never raises.
     """
-    end = _HEADING_END_RE.match(second)
-    if end is None or (not progress_too and (
-            end.group("pct") is not None or ENTRY_RE.match(first) is None)):
+    if _HEADING_END_RE.match(second) is None:
         return False
     alone = ENTRY_RE.match(first)
     if alone is not None and alone.group("iso") is not None:

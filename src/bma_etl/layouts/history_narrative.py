@@ -16,6 +16,7 @@ import re
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.common import strip_outline_raw
 from bma_etl.layouts.history_header import DIGIT, match_or_key
+from bma_etl.rows import join_lines
 
 #: Narrative headings of the page (heading → projects column of the text under it).
 _NOT_STORED = ""
@@ -39,6 +40,12 @@ _HEADING_TEXT_RES = [(re.compile(rf"^\s*(?:{h})\s*(?::\s*|\s+)(?=\S)"), column)
 STRATEGY_COLUMNS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
 #: A strategy line ends with ``|`` (``ด้านที่ ๗ – … |``).
 STRATEGY_RE = re.compile(r"\|\s*$")
+#: How a strategy line opens: the issue's ``ด้านที่``, or an outline number's first digits
+#: and point (``๒.๒.๑ ``; OCR reads a later digit as a letter now and then: ``๒.ต.๒``,
+#: and a point as a comma).
+_STRATEGY_OPEN_RE = re.compile(rf"^\s*(?:ด้านที่|{DIGIT}{{1,2}}\s?[.,]\s?\S)")
+#: Most lines one strategy line is wrapped onto after its first.
+_STRATEGY_WRAPS = 2
 #: A numbered objective (``1. เพื่อ…``, ``2) …``).
 _ITEM_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}\s*[.)]")
 
@@ -158,6 +165,47 @@ def put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
 def _pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     raws = [doc.raw_in(ln, 0, len(ln.text)) for ln in lines]
     return [r for r in raws if r is not None]
+
+
+def with_wrapped_strategy(doc: RepairedText, lines: list[Line]) -> list[Line]:
+    """``lines`` with each strategy line a narrow page wrapped joined back into one line.
+
+    A strategy line ends with ``|`` (:data:`STRATEGY_RE`); a phone's screenshot or a
+    narrow print wraps a long one (``๒.๒.๑ ปริมาณขยะ…ที่ต้องนำไปกำจัดลด`` / ``ลง |``),
+    and where the reader does not know the page's wraps (OCR) only the last piece was
+    taken for the goal, the first going into the target above it. A line that opens
+    as a strategy line does (:data:`_STRATEGY_OPEN_RE`) with no ``|`` at its end is
+    joined with the lines right after it up to the first that ends with ``|``, when at
+    most :data:`_STRATEGY_WRAPS` follow and none of them opens a strategy line itself.
+    Lines whose wraps the reader measured are joined by those wraps already.
+    """
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end = _strategy_rest(doc, lines, i)
+        if end is None:
+            out.append(line)
+            i += 1
+            continue
+        out.append(join_lines(lines[i:end + 1], spaced=doc.spaced))
+        i = end + 1
+    return out
+
+
+def _strategy_rest(doc: RepairedText, lines: list[Line], i: int) -> int | None:
+    """Index of the last line of the wrapped strategy line opening at ``lines[i]``; or None."""
+    line = lines[i]
+    if doc.wraps_known(line.start) or STRATEGY_RE.search(line.text) \
+            or not _STRATEGY_OPEN_RE.match(line.text):
+        return None
+    for j in range(i + 1, min(i + 1 + _STRATEGY_WRAPS, len(lines))):
+        nxt = lines[j]
+        if nxt.no != lines[j - 1].no + 1 or _STRATEGY_OPEN_RE.match(nxt.text):
+            return None
+        if STRATEGY_RE.search(nxt.text):
+            return j
+    return None
 
 
 def strategy_parts(doc: RepairedText, line: Line) -> list[Raw]:

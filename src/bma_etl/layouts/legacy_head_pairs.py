@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from bma_etl.layouts.base import Line
 from bma_etl.matchkey import matches_key
+from bma_etl.matchlabel import past_leader
 
 __all__ = ["label_cell", "side_by_side"]
 
@@ -67,7 +68,7 @@ def label_cell(text: str, labels: dict[str, str], alone: bool = False
             if cut < 0:
                 return name, len(text)
             spaces = _CELL_SPACES_RE.match(text, cut + 1)
-            return name, spaces.end() if spaces else cut + 1
+            return name, past_leader(text, spaces.end() if spaces else cut + 1)
     return None
 
 

@@ -49,7 +49,7 @@ from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
-from bma_etl.matchlabel import find_label
+from bma_etl.matchlabel import find_label, past_leader
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.normalize.periods import parse_period
 from bma_etl.records import ProgressUpdate, Project
@@ -132,7 +132,7 @@ def extract(doc: RepairedText) -> Extraction:
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
         for line in label_values(blocks.get(block, []),
                                  lambda ln: _label_of(ln, doc.ocr_used) is not None,
-                                 lambda ln: bool(_NUMBERED_RE.match(ln.text))):
+                                 lambda ln: bool(_NUMBERED_RE.match(ln.text)), doc.wraps):
             for pair in side_by_side(line, _label_of(line, doc.ocr_used), _label_at):
                 _read_label_line(doc, pair, project, out, periods)
             if block == "_section1" and _label_of(line, doc.ocr_used) is None:
@@ -250,7 +250,7 @@ def _bracketed_budget(text: str) -> tuple[str, int] | None:
     if m is None:
         return None
     return ("budget_allocated_thb" if m["which"].startswith("ได้รับ") else "budget_spent_thb",
-            m.end())
+            past_leader(text, m.end()))
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction,

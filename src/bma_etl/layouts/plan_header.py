@@ -18,6 +18,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
+from bma_etl.layouts.plan_agencies import read_agencies
 from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_flow_years import LETTER_YEAR
@@ -25,7 +26,6 @@ from bma_etl.layouts.plan_page_furniture import page_furniture
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
-from bma_etl.layouts.wrapped import rest_of
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
@@ -54,12 +54,6 @@ _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE}\s*$")
 #: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``, ``พ.ศ.๒๕ฒ๐``; พ.ศ. read as
 #: a Latin word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
 _OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{_OCR_YEAR}\s*$")
-#: Words an organisation's name starts with (agency and parent agency lines).
-_ORG_RE = re.compile(
-    r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
-)
-#: A label before the agency on its line (``หน่วยงาน : สำนักการระบายน้ำ กรุงเทพมหานคร``).
-_AGENCY_LABEL_RE = re.compile(r"^\s*(?:หน่วยงาน(?:ที่รับผิดชอบ)?|ส่วนราชการ)\s*:\s*")
 #: Headings of the plan's narrative part (heading words → field). The text may follow
 #: on the heading's line after ``:`` or in the next cell (a page number there is a
 #: table of contents' line).
@@ -118,7 +112,7 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     if found is not None:
         same_line, after = found
         following = [ln for ln in head if ln.no > after and ln.text.strip()]
-        _read_agencies(doc, [same_line, *following] if same_line else following, row, head)
+        read_agencies(doc, [same_line, *following] if same_line else following, row, head)
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
@@ -166,60 +160,6 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
             return None, second.no
     return None
 
-
-def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow,
-                   head: list[Line] | None = None) -> None:
-    """``agency parent`` on one line after the title, or on two lines one under the other.
-
-    A label before them (``หน่วยงาน :``, ``ส่วนราชการ :``) is passed over.
-
-    On an OCR'd page the space between the two may be lost
-    (``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร``), and on a text layer whose
-    writer left out the space's glyph (Chromium's print, in Loma): the line is cut
-    where the cover (``head``, the lines before it) prints the two on lines of their own.
-    """
-    if following and (label := _AGENCY_LABEL_RE.match(following[0].text)) is not None \
-            and (rest := rest_of(following[0], label.end())) is not None:
-        following = [rest, *following[1:]]  # ``หน่วยงาน : สำนักการระบายน้ำ กรุงเทพมหานคร``
-    if not following or not _ORG_RE.match(following[0].text.strip()):
-        return
-    line = following[0]
-    text = line.text
-    cut_at = _cover_cut(text, head or [])
-    if cut_at is not None:
-        row.fields["agency"] = doc.raw(line.start, line.start + cut_at)
-        row.fields["parent_agency"] = doc.raw(line.start + cut_at, line.end)
-        return
-    # The parent is the last organisation name on the line: split before it.
-    for m in reversed(list(re.finditer(r"\s+", text.strip()))):
-        cut = len(text) - len(text.lstrip()) + m.end()
-        before = text[: cut - len(m.group(0))]
-        if _ORG_RE.match(text[cut:]) and before.strip():
-            row.fields["agency"] = doc.raw(line.start, line.start + len(before))
-            row.fields["parent_agency"] = doc.raw(line.start + cut, line.end)
-            return
-    row.fields["agency"] = doc.raw(line.start, line.end)
-    if len(following) > 1:
-        nxt = following[1]
-        if _ORG_RE.match(nxt.text.strip()) and len(nxt.text.strip()) <= 60:
-            row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
-
-
-def _cover_cut(text: str, head: list[Line]) -> int | None:
-    """Where ``text``, one word of two organisations, splits into the two the cover prints.
-
-    Two lines of ``head`` one under the other, each an organisation's name
-    (:data:`_ORG_RE`), that run together make ``text`` (spaces aside); None otherwise.
-    """
-    if any(c.isspace() for c in text.strip()):
-        return None
-    names = [ln.text.strip() for ln in head if _ORG_RE.match(ln.text.strip())]
-    lead = len(text) - len(text.lstrip())
-    for first, second in pairwise(names):
-        if "".join(first.split()) + "".join(second.split()) == text.strip() \
-                and " " not in first:
-            return lead + len(first)
-    return None
 
 
 #: An item numbered in brackets (``(1) ให้บริการ…``) or set under a bullet (``- ให้บริการ…``,

@@ -18,6 +18,7 @@ import re
 
 from bma_etl.document import Line
 from bma_etl.layouts.web_detail_labels import OCR_ID
+from bma_etl.matchlabel import LEADER_AFTER
 
 _D = "[0-9๐-๙]"
 
@@ -62,7 +63,8 @@ PROJECT_LABELS: dict[str, str] = {
     r"ข้อมูลโครงการ\s*/\s*กิจกรรม": "_skip",
 }
 LABEL_RES = [
-    (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
+    # a Word print's dotted leader between label and value is neither (``หน่วยงาน…….สำนัก…``)
+    (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?:{LEADER_AFTER})?(?P<value>.*?)\s*$"), column)
     for label, column in PROJECT_LABELS.items()
 ]
 OCR_LABELS = {label: label.replace(r"\s*ID", OCR_ID)

@@ -78,6 +78,7 @@ from bma_etl.layouts.history_entry_heads import (
     heading_wrapped,
     ocr_entry,
 )
+from bma_etl.layouts.history_head_wraps import agency_apart, banner_cut, with_wrapped_banner
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -113,6 +114,7 @@ from bma_etl.layouts.history_narrative import (
     put_headed,
     put_paragraphs,
     strategy_parts,
+    with_wrapped_strategy,
 )
 from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.report_columns import column_reports
@@ -189,13 +191,14 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
+    lines = with_wrapped_strategy(doc, lines)
+    lines = agency_apart(with_wrapped_banner(lines, doc.ocr_used))
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
     tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
-                        not doc.ocr_used and i + 1 < len(lines)
-                        and heading_wrapped(ln.text, lines[i + 1].text)) or (
+                        i + 1 < len(lines) and heading_wrapped(ln.text, lines[i + 1].text)) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)
@@ -258,7 +261,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     strategy: list[Raw] = []
     for line in lines[first:]:
         text = line.text
-        m = banner_match(text, ocr)
+        m = banner_match(text, ocr) or banner_cut(text)
         if m is not None:
             put_first(project, "assessment_quarter", doc.raw_match(m, "quarter", line=line))
             put_first(project, "assessment_score", doc.raw_match(m, "score", line=line))

@@ -52,13 +52,17 @@ _NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
 
 
 def label_values(lines: list[Line], is_label: Callable[[Line], bool],
-                 stops: Callable[[Line], bool] = lambda _line: False) -> list[Line]:
+                 stops: Callable[[Line], bool] = lambda _line: False,
+                 wrapped: Collection[int] = ()) -> list[Line]:
     """``lines`` with each labelled line joined to the lines that continue its value.
 
     A line continues the value above it when it follows it with no blank line
     between, is no label (``is_label``), has no ``label :`` shape of its own and
     is not a line ``stops`` names (a heading, a table row). Lines before the
-    first label and blank lines are kept as they are.
+    first label and blank lines are kept as they are. ``wrapped``: numbers of the
+    lines the reader saw wrap (:attr:`~bma_etl.document.RepairedText.wraps`); the
+    line after one continues the value even with a ``:`` of its own (``ด้านที่ ๒ –
+    มหานครสีเขียว สะดวก`` / ``สบาย : Green City``: a value set after a far tab stop).
 
     >>> rows = label_values([Line(1, 0, "ชื่อ : โครงการก"), Line(2, 20, "ในเขตบางรัก"),
     ...                      Line(3, 40, ""), Line(4, 41, "รหัส : 1")],
@@ -81,7 +85,8 @@ def label_values(lines: list[Line], is_label: Callable[[Line], bool],
         elif is_label(line):
             close()
             run.append(line)
-        elif run and not _LABEL_SHAPE.match(line.text) and not stops(line):
+        elif run and (not _LABEL_SHAPE.match(line.text) or (
+                line.no - 1 in wrapped and run[-1].no < line.no)) and not stops(line):
             run.append(line)
         else:
             close()

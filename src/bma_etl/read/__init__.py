@@ -332,6 +332,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     from bma_etl.read.text_quoted import unquoted_cells
     from bma_etl.read.text_replies import unquoted_reply
     from bma_etl.read.text_stacked import restacked_cells
+    from bma_etl.read.text_twice import without_copies
 
     decoded = read_text(data, path.name)
     # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
@@ -350,5 +351,7 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     text = laid_out_tables(text, starts) or text
     if text is not read:  # cells rebuilt: the pages' offsets are gone
         starts = ()
-    return SourceDocument(doc_id, path, "text/plain", text, page_starts=starts,
-                          warnings=decoded.warnings)
+    text, repeat = without_copies(text)  # the page pasted again after itself: read once
+    return SourceDocument(doc_id, path, "text/plain", text,
+                          page_starts=tuple(at for at in starts if at < len(text)),
+                          warnings=decoded.warnings, paging=(repeat,) if repeat else ())

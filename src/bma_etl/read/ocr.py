@@ -54,6 +54,7 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import PageRules, levelled, median3, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_leaders import without_leaders
 from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_paper import whitened
 from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
@@ -176,7 +177,8 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "paper-light-fitted upright faded-stretched-denoised dotted-pages-blurred "
                    "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
-                   "thai-words-one-unsure rule-marks-rowed")
+                   "thai-words-one-unsure two-columns-apart leaders-erased "
+                   "rule-marks-rowed")
 
 
 def engine_version() -> str:
@@ -356,10 +358,15 @@ def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool = False)
 
 
 def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> OcrPage:
-    """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median."""
+    """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median.
+
+    A form's dotted leaders are erased first (:func:`~.ocr_leaders.without_leaders`).
+    """
     level = levelled(page)
+    rules = page_rules(level, dpi)  # a dotted rule's dots are no leader's: found first
+    level = without_leaders(level, dpi)
     return ocr_image(level if filtered else whitened(median3(level)), lang=lang, dpi=dpi,
-                     rules=page_rules(level, dpi))
+                     rules=rules)
 
 
 def _open_image(image: Path) -> Image.Image:

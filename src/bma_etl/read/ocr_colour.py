@@ -16,11 +16,14 @@ pixels taken out: a pixel of some colour becomes its brightest channel (what a
 scanner's colour dropout sees: black print under a highlighter stays as dark
 as it is, the highlighter's yellow goes to paper), brightened by the ink's own
 light, and the strongly coloured pixels of a dark ink (a stamp, a pen) become
-white. Words printed in a colour among the black ones (a red heading, a value
-in blue) are kept (:func:`coloured_print`): the marks a stamp or a pen leaves
-cross the print or are larger than letters. A page whose text itself is
-coloured (a blue print) is not touched, nor is a grey or 1-bit scan (no pixel
-of it has a colour).
+paper. A stamp's ink may cover the print rather than darken it (the print
+under it shows as a darker red), and a dull JPEG scan leaves it little colour
+(165, 80, 85): near a dark ink, what is much darker than the ink on paper is
+the print under it, and stays black. Words printed in a colour among the black
+ones (a red heading, a value in blue) are kept (:func:`coloured_print`): the
+marks a stamp or a pen leaves cross the print or are larger than letters. A
+page whose text itself is coloured (a blue print) is not touched, nor is a
+grey or 1-bit scan (no pixel of it has a colour).
 """
 
 from __future__ import annotations
@@ -31,13 +34,15 @@ from PIL import Image
 #: A pixel whose channels differ by less than this is neutral (black, grey, paper).
 NEUTRAL_SPREAD = 40
 #: A pixel whose channels differ by this much or more is strongly coloured: ink of
-#: a stamp, a pen or a highlighter (red 200, 30, 40: 170; yellow 255, 240, 60: 195).
-COLOURED_SPREAD = 96
+#: a stamp, a pen or a highlighter (red 200, 30, 40: 170; yellow 255, 240, 60: 195;
+#: a stamp's red as a dull JPEG scan shows it, 165, 80, 85: 85).
+COLOURED_SPREAD = 64
 #: Pixels darker than this (grey level) are ink.
 DARK = 128
 #: A page has coloured marks when this share of its pixels or more is strongly coloured
-#: (a stamp 1.2 inch across with its ring and words: about 0.1 % of an A4 page).
-MIN_COLOURED_SHARE = 0.0005
+#: (a stamp 1.2 inch across with its ring and words: about 0.1 % of an A4 page; one
+#: with a thin ring seen at 72 dpi, where its ink blurs into the paper: 0.05 %).
+MIN_COLOURED_SHARE = 0.0002
 #: ...and its text is neutral when this share of its dark pixels or more is: a blue
 #: print has next to none (its letters' edges are blue too); a page of a few
 #: lines under a stamp and a signature has about a third.
@@ -83,12 +88,16 @@ def dropped_colour(image: Image.Image) -> Image.Image:
     Neutral pixels keep their grey level. A pixel of some colour
     (:data:`NEUTRAL_SPREAD` or more) is print seen through coloured ink: its
     brightest channel, scaled by the brightest channel of the coloured pixels
-    near it (:func:`_ink_light`, the ink's own light on bare paper). A strongly
-    coloured pixel (:data:`COLOURED_SPREAD`) nearly that bright (:data:`BARE_INK`),
-    or in a dark ink (:data:`LIGHT_INK`), is the ink alone: white, unless it is a
-    letter printed in that ink (:func:`coloured_print`), which keeps its darkest
-    channel. The stamp's ring and the signature's line go; a table's rule or a
-    letter's edge under the highlighter keeps its grey.
+    near it (:func:`_ink_light`, the ink's own light on bare paper); a strongly
+    coloured pixel (:data:`COLOURED_SPREAD`) nearly that bright (:data:`BARE_INK`)
+    is the ink alone: white. Near a dark ink (a stamp's red, a pen's blue:
+    :data:`LIGHT_INK`), which may cover the print rather than darken it, a
+    pixel is judged against the ink's own light within :data:`COVER_REACH`: the
+    ink on paper (:data:`ON_PAPER` of it or more) goes to the paper's grey, the
+    print under it (:data:`COVERED` or less) is black. A letter printed in a
+    colour (:func:`coloured_print`) keeps its darkest channel. The stamp's ring
+    and the signature's line go; a table's rule or a letter's edge under the
+    highlighter keeps its grey.
     """
     pixels = np.asarray(image.convert("RGB"))
     spread = _spread(pixels)
@@ -97,7 +106,20 @@ def dropped_colour(image: Image.Image) -> Image.Image:
     light = np.maximum(_ink_light(np.where(coloured, pixels.max(axis=2), 0)), 1)
     seen = np.minimum(255.0, top * (255.0 / light))
     strong = spread >= COLOURED_SPREAD
-    seen[strong & ((top >= BARE_INK * light) | (light < LIGHT_INK))] = 255
+    # The ink goes to the paper's own grey: a white ring on grey paper is a shape.
+    paper = float(np.percentile(top[::4, ::4], PAPER_SHARE))
+    seen[strong & ((top >= BARE_INK * light) | (light < LIGHT_INK))] = paper
+    # A dark ink (a stamp's red, a pen's blue) may cover the print rather than darken
+    # it: the print under it is the ink at its darkest, the ink on paper is bright.
+    reach = max(1, round(image.width / (COVER_REACH * LIGHT_BLOCK)))
+    ink = _ink_level(top, strong, reach)
+    # Again without the print under it: the ink on paper's own light.
+    ink = _ink_level(top, strong & (top >= ON_PAPER * ink), reach)
+    dark = (ink > 0) & (ink < LIGHT_INK) & _grown_pixels(coloured, image.width)
+    share = top / np.maximum(ink, 1)
+    ramp = np.clip((share - COVERED) / (ON_PAPER - COVERED), 0, 1) * paper
+    seen[dark] = ramp[dark]
+    coloured = coloured | dark
     grey = np.asarray(image.convert("L"))
     dark_ink = strong & (grey < DARK)
     if dark_ink.any():
@@ -112,20 +134,73 @@ def dropped_colour(image: Image.Image) -> Image.Image:
 LIGHT_BLOCK = 8
 
 
-def _ink_light(top: np.ndarray) -> np.ndarray:
+#: A pixel near a dark ink whose brightest channel is this share of the ink's mean
+#: light (:func:`_ink_level`) or less is print under the ink: black...
+COVERED = 0.6
+#: ...and one this share or more is the ink on paper: white (grey between).
+ON_PAPER = 0.85
+#: The ink's mean light is taken within this share of the page's width
+#: (1/40: 0.2 inch on A4 portrait, past a letter the ring or the pen crosses).
+COVER_REACH = 40
+#: The paper's grey is the brightest channel this percentile of the page's pixels
+#: reach (a page is mostly paper).
+PAPER_SHARE = 75
+
+
+def _grown_pixels(mask: np.ndarray, width: int) -> np.ndarray:
+    """``mask`` grown by 2 pixels per :data:`GRID_WIDTH` of the page's ``width``."""
+    block = max(1, round(width / GRID_WIDTH))
+    grown = _grown(_blocks(mask, block), 2)
+    rows, cols = mask.shape
+    return np.repeat(np.repeat(grown, block, axis=0), block, axis=1)[:rows, :cols]
+
+
+def _ink_level(top: np.ndarray, ink: np.ndarray, reach: int) -> np.ndarray:
+    """The mean of ``top`` over the ``ink`` pixels near each pixel (float32, same shape).
+
+    ``top``: each pixel's brightest channel (rows, columns); ``ink``: the pixels
+    to average (bool, same shape). Near: in the pixel's :data:`LIGHT_BLOCK`
+    block or the ``reach`` blocks around it each way; 0 where none is. A ring or
+    a stroke is mostly ink on paper: its mean is that ink's light, which its
+    bright edges and the darker print it crosses move little.
+    """
+    rows, cols = top.shape
+    down, across = -(-rows // LIGHT_BLOCK), -(-cols // LIGHT_BLOCK)
+    size = (down * LIGHT_BLOCK, across * LIGHT_BLOCK)
+    sums, counts = np.zeros(size, dtype=np.float64), np.zeros(size, dtype=np.float64)
+    sums[:rows, :cols] = np.where(ink, top, 0)
+    counts[:rows, :cols] = ink
+    boxed = []
+    for grid in (sums, counts):
+        blocks = grid.reshape(down, LIGHT_BLOCK, across, LIGHT_BLOCK).sum(axis=(1, 3))
+        for axis, length in ((0, down), (1, across)):
+            padding = [(reach + 1, reach) if a == axis else (0, 0) for a in (0, 1)]
+            running = np.cumsum(np.pad(blocks, padding), axis=axis)
+            blocks = (np.take(running, np.arange(2 * reach + 1, 2 * reach + 1 + length), axis=axis)
+                      - np.take(running, np.arange(length), axis=axis))
+        boxed.append(blocks)
+    mean = np.where(boxed[1] > 0, boxed[0] / np.maximum(boxed[1], 1), 0).astype(np.float32)
+    level: np.ndarray = np.repeat(np.repeat(mean, LIGHT_BLOCK, axis=0), LIGHT_BLOCK,
+                                  axis=1)[:rows, :cols]
+    return level
+
+
+def _ink_light(top: np.ndarray, reach: int = 1) -> np.ndarray:
     """The brightest of ``top`` (rows, columns; uint8) near each pixel, same shape.
 
-    Near: in the pixel's :data:`LIGHT_BLOCK` block or the 8 blocks around it.
+    Near: in the pixel's :data:`LIGHT_BLOCK` block or the ``reach`` blocks
+    around it each way (1: the 8 around it).
     """
     rows, cols = top.shape
     down, across = -(-rows // LIGHT_BLOCK), -(-cols // LIGHT_BLOCK)
     padded = np.zeros((down * LIGHT_BLOCK, across * LIGHT_BLOCK), dtype=np.uint8)
     padded[:rows, :cols] = top
-    blocks = np.pad(padded.reshape(down, LIGHT_BLOCK, across, LIGHT_BLOCK).max(axis=(1, 3)), 1)
-    near = np.zeros((down, across), dtype=np.uint8)
-    for dy in range(3):
-        for dx in range(3):
-            np.maximum(near, blocks[dy:dy + down, dx:dx + across], out=near)
+    near = np.pad(padded.reshape(down, LIGHT_BLOCK, across, LIGHT_BLOCK).max(axis=(1, 3)), reach)
+    for axis, size in ((0, down), (1, across)):
+        wide = np.take(near, np.arange(size), axis=axis)
+        for step in range(1, 2 * reach + 1):
+            np.maximum(wide, np.take(near, np.arange(step, step + size), axis=axis), out=wide)
+        near = wide
     return np.repeat(np.repeat(near, LIGHT_BLOCK, axis=0), LIGHT_BLOCK, axis=1)[:rows, :cols]
 
 

@@ -33,6 +33,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from bma_etl.read.ocr_columns import column_parts
 from bma_etl.read.ocr_cut_rows import with_cut_rows_closed
 from bma_etl.read.ocr_image import PageRules
 from bma_etl.read.ocr_rule_cells import on_rule, row_cells
@@ -134,8 +135,23 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
     if not lines:
         return "", (), None
     aligned = align_spaces(lines, text)
-    lines = rows_across_blocks(_without_specks(_in_reading_order(lines)))
+    lines = _without_specks(_in_reading_order(lines))
     size = float(round(statistics.median(line.height for line in lines)))
+    texts: list[str] = []
+    words: list[OcrWord] = []
+    at = 0
+    for part in column_parts(lines):  # a page set in two columns: the left one first
+        part_text, part_words = _part_layout(rows_across_blocks(part), size, aligned, rules)
+        texts.append(part_text)
+        words.extend(w.at(at + w.start) for w in part_words)
+        at += len(part_text) + 1
+    kept = [p.conf for line in lines for p in line.pieces]
+    return "\n".join(texts), tuple(words), round(sum(kept) / len(kept), 2)
+
+
+def _part_layout(lines: list[TsvLine], size: float, aligned: bool, rules: PageRules | None
+                 ) -> tuple[str, list[OcrWord]]:
+    """The text of ``lines`` (a page, or one column of it) and its words, offsets from 0."""
     grouped = _table_rows(lines, with_cut_rows_closed(rules)) \
         if rules is not None and rules.vertical else lines
     built = [_build_row(line, size, aligned) if isinstance(line, _Row)
@@ -156,8 +172,7 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
                              for w in cell if isinstance(w, OcrWord))
                 at += len(cell_text)
         line_start += len(line.text) + 1
-    kept = [p.conf for line in lines for p in line.pieces]
-    return out, tuple(words), round(sum(kept) / len(kept), 2)
+    return out, words
 
 
 # ------------------------------------------------------------------ ruled tables

@@ -40,6 +40,34 @@ _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
 _THAI_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+")
 
 
+#: Characters no line may start with, even after spaces (Unicode's line breaking,
+#: UAX #14 classes CL, CP, EX, IS and SY: ``)``, ``]``, ``}``, ``!``, ``?``, ``,``,
+#: ``.``, ``:``, ``;``, ``/``): a breaker keeps them with the word before their
+#: spaces (``1/7/2565 :`` is one unit; LibreOffice wrapped ``::`` / ``1/7/2565 :``
+#: where ``1/7/2565`` alone would have fitted beside ``::``). An infix ``,.:;``
+#: before a digit (``.5``) may start a line.
+_NO_BREAK_BEFORE = re.compile(r"\s+(?:[)\]}!?/]|[,.:;](?![0-9\u0e50-\u0e59]))\S*")
+
+
+def unbroken_word(text: str) -> str:
+    """``text``'s first unit that a line breaker cannot break.
+
+    Up to its first space, and on over spaces before a character no line starts with
+    (:data:`_NO_BREAK_BEFORE`).
+
+    >>> unbroken_word("1/7/2565 : ติดตั้งราว"), unbroken_word(" ที่2 รายงาน"), unbroken_word("")
+    ('1/7/2565 :', 'ที่2', '')
+    >>> unbroken_word("ร้อยละ .5 ของ"), unbroken_word("งานฯ = 71.00 %")
+    ('ร้อยละ', 'งานฯ')
+    """
+    body = text.strip()
+    word = body.split()[0] if body else ""
+    at = len(word)
+    while (more := _NO_BREAK_BEFORE.match(body, at)) is not None:
+        at = more.end()
+    return body[:at]
+
+
 def first_word(above: str, text: str) -> str:
     """The first word of ``text`` (a cell's text on a page's first row) a line breaker moves.
 
@@ -56,7 +84,7 @@ def first_word(above: str, text: str) -> str:
     >>> first_word("ระดับความสำเ", "ร็จในการพัฒนา"), first_word("รายงานครั้ง", "ที่2")
     ('ร็จในการพัฒนา', 'ที่2')
     """
-    word = text.split()[0] if text.split() else ""
+    word = unbroken_word(text)
     thai = _THAI_RUN.match(word)
     if thai is None or cut_inside_word(above, text):
         return word
@@ -95,7 +123,7 @@ def longest_word(above: str, text: str) -> str:
     >>> longest_word("ชื่อ", "โครงการพัฒนาครุภัณฑ์"), first_word("ชื่อ", "โครงการพัฒนาครุภัณฑ์")
     ('โครงการ', 'โครง')
     """
-    word = text.split()[0] if text.split() else ""
+    word = unbroken_word(text)
     thai = _THAI_RUN.match(word)
     if thai is None or cut_inside_word(above, text):
         return first_word(above, text)
@@ -112,8 +140,8 @@ def word_wider(above: str, text: str, drawn: float, size: float,
     """The least room (points) a cell's last line must have left for ``text``'s first word.
 
     ``above``: the cell's text at the page's foot; ``text``: its text on the next
-    page's first row; ``drawn``: the width (points) of ``text``'s first line up to
-    its first space as drawn (:attr:`~.pdf_line.TextLine.lead`, 0.0 when unknown);
+    page's first row; ``drawn``: the width (points) of ``text``'s first line's
+    :func:`unbroken_word` as drawn (:attr:`~.pdf_line.TextLine.lead`, 0.0 when unknown);
     ``size``: the font size (points). The word is :func:`first_word`; its width is
     its share of ``drawn`` by characters, with :data:`BEARING_EM` for its ends' side
     bearings, or at least :data:`CHAR_EM` a letter (a Thai run's dictionary word
@@ -124,7 +152,7 @@ def word_wider(above: str, text: str, drawn: float, size: float,
     a row whole to the next page: the last line of a cell above it could have held
     ``ระดับ`` of ``ระดับความสำเร็จ…``, no compound three times that word's width).
     """
-    whole = text.split()[0] if text.split() else ""
+    whole = unbroken_word(text)
     word = longest_word(above, text) if icu else first_word(above, text)
     share = drawn * len(word) / len(whole) if whole else 0.0
     least = CHAR_EM * size * sum(ch not in _MARKS for ch in word)

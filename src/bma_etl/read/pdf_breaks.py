@@ -43,7 +43,7 @@ from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_next_item import next_item
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
 
-__all__ = ["Cut", "closed", "join_cut_rows", "mark_open", "sheet_printed"]
+__all__ = ["Cut", "closed", "join_cut_rows", "mark_open", "number_cut_off", "sheet_printed"]
 
 #: ``/Creator`` or ``/Producer`` words (lower case) of spreadsheet programs, which
 #: never cut a row at a page break: a row that does not fit goes whole to the next
@@ -279,7 +279,40 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
         return None  # other columns, or the next numbered row (รายงานครั้งที่๗ / ๘, 2. / 3.)
     if row.open_below or part.open_above:
         return first
+    if not head and number_cut_off(label, part.text.split("\t")[0],
+                                   [line.text.split("\t")[0] for line in page[first + 1:]
+                                    if _same_table(line, row)]):
+        return first  # ``รายงานครั้ง`` / ``ที่13``, the table's next row ``รายงานครั้งที่14``
     return first if _goes_on(row, part, head, icu) else None
+
+
+#: A row label's words alone, no digit (``รายงานครั้ง``).
+_LABEL_WORDS = re.compile("[\u0e01-\u0e4e]+")
+#: A row label's last words and its number (``ที่13``, ``ครั้งที่๑๓``).
+_LABEL_END = re.compile("(?P<words>[\u0e01-\u0e4e]{1,8})[0-9\u0e50-\u0e59]{1,3}")
+
+
+def number_cut_off(label: str, text: str, below: list[str]) -> bool:
+    """Whether a row's first cell at a page's foot is a label that lost its end to the next page.
+
+    ``label``: the cell's text there, Thai words and no digit (``รายงานครั้ง``);
+    ``text``: the first cell of the next page's first row of the table, the label's
+    last words and its number alone (``ที่13``); ``below``: the first cells of the
+    table's rows under it, one of which is a label of the same words whole
+    (``รายงานครั้งที่14``). A page cut the row after its first line (an A5 print of a
+    form typed one row a report: every cell wrapped): whatever room its other cells'
+    lines left, the two parts are one row. Spaces do not count.
+
+    >>> number_cut_off("รายงานครั้ง", "ที่13", ["รายงานครั้งที่14"])
+    True
+    >>> number_cut_off("รายงานครั้ง", "ที่13", []), number_cut_off("ข้อกำหนด", "ข้อ3", ["ข้อ4"])
+    (False, False)
+    """
+    words, end = "".join(label.split()), _LABEL_END.fullmatch("".join(text.split()))
+    if end is None or not _LABEL_WORDS.fullmatch(words):
+        return False
+    whole = re.compile(re.escape(words + end["words"]) + "[0-9\u0e50-\u0e59]{1,3}")
+    return any(whole.fullmatch("".join(cell.split())) for cell in below)
 
 
 def _goes_on(row: TextLine, part: TextLine, head: bool = False, icu: bool = False) -> bool:

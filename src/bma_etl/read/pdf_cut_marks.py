@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bma_etl.read.pdf_break_words import unbroken_word
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import THAI_MARKS, replaced
 from bma_etl.read.pdf_tables import SLACK, Rules
@@ -72,6 +73,8 @@ def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
           bottom: float | None) -> tuple[float, ...]:
     """Per cell of ``row``: the width of the first word of its first line, as drawn.
 
+    The word is the unit a line breaker keeps whole (:func:`.pdf_break_words.unbroken_word`:
+    ``1/7/2565 :``, the colon after its space with it).
     A piece's word is its share of the piece's width by the characters that advance
     the pen (:func:`.pdf_wraps.advance_share`: a Thai line's marks take no width),
     the whole piece when it is one word (0.0 for an empty cell or one not measured). See
@@ -97,7 +100,7 @@ def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
             column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
             if y > first[column][0] + SLACK:
                 body = text.strip()
-                word = body.split()[0]
+                word = unbroken_word(body)  # with a closing mark no line starts with
                 first[column] = (y, max(0.0, end - x) * advance_share(word, body))
     return tuple(width for _y, width in first)
 

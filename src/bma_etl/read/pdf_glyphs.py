@@ -163,6 +163,7 @@ class Glyphs:
         self._arrays: tuple[Any, Any] | None = None
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
+        self._unmapped: tuple[int, list[int]] | None = None  # (:meth:`unmapped`, once asked)
         self._moved: dict[int, Matrix] | None = None if forms else {}
         # whether the page writes zero-width spaces only (.pdf_zero_width), once known
         self.no_advance: bool | None = None
@@ -176,11 +177,11 @@ class Glyphs:
         self.frames: list[tuple[float, float, float, float]] = []
 
     def unmapped(self, count: int) -> list[int]:
-        """Indexes of the characters (of the first ``count``) that have no text mapping."""
-        flags = list(map(self._map_error, repeat(self._at, count), range(count)))
-        if 1 not in flags:
-            return []
-        return [i for i, flag in enumerate(flags) if flag == 1]
+        """Indexes of the characters (of the first ``count``) with no text mapping (asked once)."""
+        if self._unmapped is None or self._unmapped[0] != count:
+            flags = list(map(self._map_error, repeat(self._at, count), range(count)))
+            self._unmapped = count, [i for i, f in enumerate(flags) if f == 1] if 1 in flags else []
+        return list(self._unmapped[1])
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made character ``index`` up (a space or line break between runs)."""

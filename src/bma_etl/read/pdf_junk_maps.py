@@ -37,6 +37,7 @@ import unicodedata
 from typing import Any
 
 from bma_etl.read.pdf_glyphs import LOST
+from bma_etl.read.pdf_spans import bare_call
 
 #: A character next to Thai that may be junk: not Thai, not Latin, not white space.
 _CANDIDATE = re.compile(r"[^\u0e00-\u0e7fA-Za-z\s\x00-\x1f\x1e\ufffe\u00a0]")
@@ -125,12 +126,11 @@ class _Page:
         """Character ``i``'s font handle (an int), or ``None``."""
         import ctypes
 
-        import pypdfium2.raw as pdfium_c
-
-        if i not in self._fonts:
-            obj = pdfium_c.FPDFText_GetTextObject(self.g.textpage.raw, i)
-            font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-            self._fonts[i] = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        if i not in self._fonts:  # (pdfium's own calls: addresses as ints, 0 for none)
+            obj = bare_call("FPDFText_GetTextObject", ctypes.c_size_t)(self.g.handle, i)
+            font = bare_call("FPDFTextObj_GetFont", ctypes.c_size_t)(
+                ctypes.c_void_p(obj)) if obj else 0
+            self._fonts[i] = font or None
         return self._fonts[i]
 
     def placed(self, i: int) -> tuple[float, float, float, float, float] | None:
@@ -218,18 +218,19 @@ class _Page:
         if not near or font is None or box is None:
             return None
         left, bottom, right, top, _ = box
-        letter_top = self.letter_top(font)
+        # (the font's letter top, measured over the page's letters, only where it is asked)
         small = max(right - left, top - bottom) <= MARK_MAX_EM
         if small and self.raw[i] not in _MARKS and (
-                bottom >= (letter_top or LETTER_TOP_EM) + ABOVE_EM
+                bottom >= (self.letter_top(font) or LETTER_TOP_EM) + ABOVE_EM
                 or (top <= BELOW_EM and len(near) == 2)) and self.advances_not(i, right):
             return "mark"
         if self.raw[i] not in _ASCII_SIGNS and unicodedata.category(self.raw[i]).startswith("L"):
             return "letter"  # a CJK or other script's letter drawn in a Thai font, in Thai
-        if len(near) == 2 and letter_top is not None and abs(bottom) <= LETTER_SLACK_EM \
-                and abs(top - letter_top) <= LETTER_SLACK_EM \
+        if len(near) == 2 and abs(bottom) <= LETTER_SLACK_EM \
                 and right - left >= LETTER_MIN_WIDTH_EM:
-            return "letter"
+            letter_top = self.letter_top(font)
+            if letter_top is not None and abs(top - letter_top) <= LETTER_SLACK_EM:
+                return "letter"
         return None
 
 

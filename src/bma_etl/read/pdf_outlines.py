@@ -2,13 +2,38 @@
 
 Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_unmapped`, for
 CFF font programs, whose glyphs have no point list of their own as TrueType's do),
-and the font program itself as pdfium holds it.
+the font program itself as pdfium holds it, and what is read from a program kept
+for the next page that draws with it (:func:`read_once`).
 """
 
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+#: What was read last from font programs, by key (:func:`read_once`), oldest first.
+_READ: dict[Any, Any] = {}
+#: How many readings :data:`_READ` keeps: a document's pages draw with a few programs.
+READ_KEPT = 8
+
+
+def read_once(key: Any, make: Callable[[], _T]) -> _T:
+    """``make()``, kept under ``key`` for the next call with an equal key.
+
+    ``key``: hashable and naming all ``make`` reads (a font program's bytes, say):
+    pdfium gives each page its own font handles, so without this every page of a
+    document would parse the same program again. Only the last :data:`READ_KEPT`
+    readings are kept (a program is up to megabytes).
+    """
+    if key in _READ:
+        return _READ[key]
+    value = make()
+    while len(_READ) >= READ_KEPT:
+        del _READ[next(iter(_READ))]
+    _READ[key] = value
+    return value
 
 
 def font_data(font: Any) -> bytes | None:

@@ -19,7 +19,7 @@ from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
-from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns
+from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns, with_stretched_tails
 from bma_etl.read.pdf_tables import Rule
 
 
@@ -246,7 +246,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
         if _is_row(columns(i), run, size, edge) or \
                 (_padded_row(columns(i), run, (columns(k) for k in padded))
                  and not ends_short(columns(i), on_page())):
-            out.append(_joined(run, columns(i)) or run[0])  # two columns: never None
+            out.append(_joined(run, with_stretched_tails(columns(i), on_page())) or run[0])
         else:
             out.extend(run)
     return out

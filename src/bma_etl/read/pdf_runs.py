@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bma_etl.read.pdf_cutcells import cut_at_starts
 from bma_etl.read.pdf_cuts import cut_inside_number
@@ -74,7 +75,46 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
         else:
             columns.append([piece])
             right = piece.right
-    return columns
+    return [_unspread(column) for column in columns]
+
+
+#: A justified line ends flush with its cell's edge: within this many font sizes of it.
+FLUSH_EM = 0.5
+
+
+def _unspread(column: list[Piece]) -> list[Piece]:
+    """A column whose line a justification gap cut in two, that line's pieces one again.
+
+    Justification (Chromium's ``text-align: justify``) stretches a cell's line to its
+    edge at its spaces; a Thai line with one or two spaces gets gaps as wide as a
+    cell gap, and its pieces stand in one column, as wide together as the cell's other
+    lines: the first starts where the column's other lines do (within a font size),
+    the last ends flush with the cell's edge, where another of its lines ends too,
+    and the cell's text goes on at the next line (a paragraph's last line is never
+    spread). Such pieces are joined with a space (the space the writer spread).
+    """
+    lines = [p.line for p in column]
+    cut = {n for n in lines if lines.count(n) > 1}
+    if not cut:
+        return column
+    out = [p for p in column if p.line not in cut]
+    for n in sorted(cut):
+        pieces = sorted((p for p in column if p.line == n), key=lambda p: p.left)
+        others = [p for p in column if p.line != n]
+        size = max(p.size for p in pieces) or 1.0
+        edge = max((p.right for p in others), default=0.0)
+        if not others or n + 1 not in lines \
+                or abs(pieces[0].left - min(p.left for p in others)) > size \
+                or abs(pieces[-1].right - edge) > FLUSH_EM * size:
+            out += pieces
+            continue
+        first, last = pieces[0], pieces[-1]
+        out.append(Piece(" ".join(p.text.strip() for p in pieces), first.left, last.right,
+                         first.baseline, n,
+                         tuple(g for p in pieces for g in p.gaps) + tuple(
+                             (a.right, b.left) for a, b in pairwise(pieces)),
+                         first.size, last.spaced))
+    return sorted(out, key=lambda p: p.left)
 
 
 def column_text(column: list[Piece]) -> tuple[str, bool]:
@@ -130,3 +170,82 @@ def last_rooms(run: list[TextLine], columns: list[list[Piece]]) -> tuple[float, 
             short = room if room > 0 else 0.0  # (NaN: unknown, none)
         out.append(max(p.right for p in column) - low.right + short)
     return tuple(out)
+
+
+def with_stretched_tails(columns: list[list[Piece]], page: list[Piece]) -> list[list[Piece]]:
+    """A run's columns with each justified line's last word back in its cell.
+
+    Justification spreads a cell's line with one space to the cell's edge: the word
+    after the space (``…ต่างประเทศ`` / ``(ส่วน``) stands alone at the edge, a font size
+    or more past the cell's other lines, and makes a column of one piece. It is the
+    line's last word when the column left of it has a piece on its line and on the
+    next (the cell's text goes on below, so that line was no paragraph's last, and a
+    spread one), it ends right of that column's lines, which wrap at its edge
+    (:func:`_wraps_at`), another line of the page's tables (``page``:
+    :func:`.pdf_rowlines.table_pieces`; a header) holds the run's columns with that
+    column its last (:func:`_spans_to`), and none starts a cell of letters or digits
+    where the word does (a narrow column's cell, centred beside the wrapped one, has
+    its fellows there; a mark such as ``→`` is no cell). A label of short lines with
+    its value centred beside its middle line has no such line over it.
+    """
+    out: list[list[Piece]] = []
+    for column in columns:
+        if len(column) == 1 and out:
+            lone, before = column[0], out[-1]
+            size = lone.size or 1.0
+            on_line = [p for p in before if p.line == lone.line]
+            if len(on_line) == 1 and any(p.line == lone.line + 1 for p in before) \
+                    and lone.right > max(p.right for p in before) + size \
+                    and _wraps_at(before, on_line[0], lone.right, size) \
+                    and _spans_to(page, [min(p.left for p in c) for c in out], lone, size) \
+                    and not any(abs(q.left - lone.left) <= size for q in page
+                                if q.baseline != lone.baseline
+                                and any(ch.isalnum() for ch in q.text)):
+                piece = on_line[0]
+                out[-1] = sorted([p for p in before if p is not piece] + [Piece(
+                    f"{piece.text.rstrip()} {lone.text.strip()}", piece.left, lone.right,
+                    piece.baseline, piece.line, (*piece.gaps, (piece.right, lone.left),
+                                                 *lone.gaps), piece.size, lone.spaced)],
+                    key=lambda p: p.left)
+                continue
+        out.append(column)
+    return out
+
+
+def _spans_to(page: list[Piece], lefts: list[float], lone: Piece, size: float) -> bool:
+    """Whether a line of ``page`` holds the run's columns, its last one the line's last.
+
+    ``page``: a page's table pieces (:func:`.pdf_rowlines.table_pieces`), a line's
+    told by their baseline; the line of ``lone`` is not asked. ``lefts``: where the
+    run's columns left of ``lone`` start (points). Such a line (the table's header,
+    another row) starts a cell at two of them or more, at the last of them too, and
+    none right of it: the column there is the table's last, ``lone`` inside it.
+    """
+    lines: dict[float, list[Piece]] = {}
+    for q in page:
+        if q.baseline != lone.baseline:
+            lines.setdefault(q.baseline, []).append(q)
+    last = lefts[-1]
+    for line in lines.values():
+        starts = [q.left for q in line]
+        if sum(1 for x in lefts if any(abs(x - q) <= size for q in starts)) >= 2 \
+                and any(abs(q - last) <= size for q in starts) \
+                and not any(q > last + size for q in starts):
+            return True
+    return False
+
+
+def _wraps_at(column: list[Piece], spread: Piece, edge: float, size: float) -> bool:
+    """Whether ``column``'s lines are one cell's, wrapped at ``edge`` (points).
+
+    Each line but the last (``spread``, the justified one, reaches the edge) leaves
+    less room before the edge than the next line's first word (up to its first space)
+    and a font ``size`` more: else the next word would have gone on the line.
+    """
+    ordered = sorted(column, key=lambda p: -p.baseline)
+    for above, below in pairwise(ordered):
+        word = (below.gaps[0][0] if below.gaps else below.right) - below.left
+        room = 0.0 if above is spread else edge - above.right
+        if room > word + size:
+            return False
+    return True

@@ -24,17 +24,21 @@ from bma_etl.read.pdf_glyphs import JOINED
 #: a joined line break (no ink, not counted as a lost glyph).
 COPY = JOINED
 
-_CALLS: dict[str, Any] = {}  # pdfium's calls without argument types
+_CALLS: dict[tuple[str, Any], Any] = {}  # pdfium's calls without argument types
 
 
-def _bare(name: str, restype: Any) -> Any:
-    """The pdfium function ``name`` as a prototype that converts no arguments (made once)."""
-    call = _CALLS.get(name)
+def bare_call(name: str, restype: Any) -> Any:
+    """The pdfium function ``name`` as a prototype that converts no arguments (made once).
+
+    It returns ``restype`` (``c_size_t``: an address as an int, 0 for none) and is
+    passed handles as ctypes pointers (``c_void_p``) and Python ints as C ints.
+    """
+    call = _CALLS.get((name, restype))
     if call is None:
         import pypdfium2.raw as pdfium_c
 
         address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-        call = _CALLS[name] = ctypes.PYFUNCTYPE(restype)(int(address or 0))
+        call = _CALLS[name, restype] = ctypes.PYFUNCTYPE(restype)(int(address or 0))
     return call
 
 
@@ -44,8 +48,8 @@ def _span(obj: int) -> int | None:
 
     handle = ctypes.c_void_p(obj)
     length = ctypes.c_ulong()
-    for k in range(int(_bare("FPDFPageObj_CountMarks", ctypes.c_int)(handle)) - 1, -1, -1):
-        mark = _bare("FPDFPageObj_GetMark", ctypes.c_void_p)(handle, ctypes.c_ulong(k))
+    for k in range(int(bare_call("FPDFPageObj_CountMarks", ctypes.c_int)(handle)) - 1, -1, -1):
+        mark = bare_call("FPDFPageObj_GetMark", ctypes.c_void_p)(handle, ctypes.c_ulong(k))
         if mark and pdfium_c.FPDFPageObjMark_GetParamStringValue(
                 ctypes.cast(mark, pdfium_c.FPDF_PAGEOBJECTMARK), b"ActualText", None, 0,
                 ctypes.byref(length)):
@@ -67,7 +71,7 @@ def _has_spans(textpage: Any) -> bool:
         return True
     import pypdfium2.raw as pdfium_c
 
-    get = _bare("FPDFPage_GetObject", pdfium_c.FPDF_PAGEOBJECT)  # a pointer, passed as it is
+    get = bare_call("FPDFPage_GetObject", pdfium_c.FPDF_PAGEOBJECT)  # a pointer, passed as it is
     count = max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)
     return _spans_among(map(get, repeat(raw, count), range(count)), 0)
 
@@ -80,8 +84,8 @@ def _spans_among(objects: Any, depth: int) -> bool:
     """Whether any of ``objects`` (page objects), or of the forms among them, is in a span."""
     import pypdfium2.raw as pdfium_c
 
-    marks = _bare("FPDFPageObj_CountMarks", ctypes.c_int)
-    kind_of = _bare("FPDFPageObj_GetType", ctypes.c_int)
+    marks = bare_call("FPDFPageObj_CountMarks", ctypes.c_int)
+    kind_of = bare_call("FPDFPageObj_GetType", ctypes.c_int)
     for obj in objects:
         if not obj:
             continue
@@ -106,9 +110,9 @@ def span_copies(handle: Any, count: int) -> list[tuple[int, int]]:
     text objects) was read before, from another text object, is a copy.
     ``handle``: a text page's raw handle (``c_void_p``); ``count``: its characters.
     """
-    text_object = _bare("FPDFText_GetTextObject", ctypes.c_void_p)
+    text_object = bare_call("FPDFText_GetTextObject", ctypes.c_void_p)
     objects = list(map(text_object, repeat(handle, count), range(count)))
-    origin_of = _bare("FPDFText_GetCharOrigin", ctypes.c_int)
+    origin_of = bare_call("FPDFText_GetCharOrigin", ctypes.c_int)
     x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
     read: dict[int, int] = {}  # span → the text object it was read from
     out: list[tuple[int, int]] = []

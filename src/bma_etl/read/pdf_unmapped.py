@@ -51,7 +51,7 @@ from typing import Any
 
 from bma_etl.read.pdf_glyph_codes import code_at
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
-from bma_etl.read.pdf_outlines import OutlinePoints, font_data
+from bma_etl.read.pdf_outlines import OutlinePoints, font_data, read_once
 from bma_etl.read.pdf_private import (
     FORMS,
     NIKHAHIT,
@@ -370,12 +370,11 @@ def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float
 
 
 def _parsed(font: Any, document: Any = None) -> _Font | None:
-    """``font``'s program as a :class:`_Font`; ``None`` for one fontTools cannot read.
+    """``font``'s program as a :class:`_Font` (read once: :func:`.pdf_outlines.read_once`).
 
     ``document``: the pypdfium2 document the font is drawn in; where the program's
     own ``cmap`` names no Thai mark, the marks its text map names are its references
-    (:func:`.pdf_tounicode.named_marks`).
-
+    (:func:`.pdf_tounicode.named_marks`). ``None`` for one fontTools cannot read.
     fontTools' warnings about the program's own oddities (a subset's ``head`` dated
     1970: Qt's) are no news to the user of a PDF and are not shown.
     """
@@ -383,13 +382,18 @@ def _parsed(font: Any, document: Any = None) -> _Font | None:
     data = font_data(font)
     if data is None:
         return None
+    parsed = read_once((data, ()), lambda: _font(data))
+    if parsed is not None and not parsed.forms and document is not None:
+        marks = named_marks(document).get(program_key(data))
+        if marks:
+            parsed = read_once((data, tuple(sorted(marks.items()))), lambda: _font(data, marks))
+    return parsed
+
+
+def _font(data: bytes, marks: dict[str, int] | None = None) -> _Font | None:
+    """``_Font(data, marks)``, or ``None`` for a program fontTools cannot read."""
     try:
-        parsed = _Font(data)
-        if not parsed.forms and document is not None:
-            marks = named_marks(document).get(program_key(data))
-            if marks:
-                parsed = _Font(data, marks)
+        return _Font(data, marks)
     except Exception as exc:  # fontTools raises many kinds on a damaged font program
         log.debug("font program not read: %s", exc)
         return None
-    return parsed
