@@ -85,8 +85,8 @@ def row_cells(line: TsvLine, rules: PageRules, slack: float) -> list[Place] | No
     """Each piece's ``(row key, column, column edges)`` (:func:`cell_of`), or None.
 
     The line is inside one ruled row when its pieces are: the row most of them lie
-    in, and each other piece a mark or a speck (:data:`_MARK_OR_SPECK`) whose box
-    reaches into that row's band (within ``slack``).
+    in, and each other piece a letter alone, a mark or a speck (:data:`_MARK_OR_SPECK`)
+    whose box reaches into that row's band (within ``slack``).
     A tone mark drawn over a cell's first line stands above the rule when the cell
     has no room over its text (``ที่`` under the rule, its ``่`` over it), and a
     speck where two rules cross (``.``) lies on the rule: they are the row's,
@@ -104,7 +104,7 @@ def row_cells(line: TsvLine, rules: PageRules, slack: float) -> list[Place] | No
     out: list[Place] = []
     for place, piece in zip(found, line.pieces, strict=True):
         if place[0] != key:
-            if not _MARK_OR_SPECK.fullmatch(piece.text) \
+            if (len(piece.text) > 1 and not _MARK_OR_SPECK.fullmatch(piece.text)) \
                     or piece.bottom < top - slack or piece.top > bottom + slack:
                 return None  # a word of another row: a line across rows (two columns)
             y = min(max((piece.top + piece.bottom) / 2, top + 1), bottom - 1)  # in the row
