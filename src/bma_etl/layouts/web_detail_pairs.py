@@ -38,19 +38,26 @@ CELL_LABELS: dict[str, str] = {
 }
 
 
-#: A month's label and its number whole in a cell (``ผลงานเดือนที่ 7``), its value next.
-_MONTH_CELL = re.compile(rf"{MONTH_LINE_RE.pattern}[0-9\u0e50-\u0e59]{{1,2}}[ ]*(?:\t|$)")
+#: A month's label and its number whole in a cell (``ผลงานเดือนที่ 7``), its value next,
+#: or its value spaced in the cell too (``ผลงานเดือนที่ 7 100``: a page setting its months
+#: as cards, four a row).
+_MONTH_CELL = re.compile(rf"{MONTH_LINE_RE.pattern}[0-9\u0e50-\u0e59]{{1,2}}"
+                         r"(?P<value>[ ]+[0-9\u0e50-\u0e59]+(?:\.[0-9\u0e50-\u0e59]+)?[ ]*%?)?"
+                         r"[ ]*(?:\t|$)")
 
 
 def _label_at(text: str) -> tuple[str, int] | None:
     month = _MONTH_CELL.match(text)
     if month is not None:  # ``ผลงานเดือนที่ 1 ⇥ 0 ⇥ ผลงานเดือนที่ 7 ⇥ 52``: a month a line
-        return "month", month.end()
+        if month.group("value") is None and text[month.end() - 1:month.end()] == "\t" \
+                and _MONTH_CELL.match(text[month.end():]):
+            return "month", month.end() - 1  # a card not reported yet, the next card beside
+        return "month", _month_end(month)
     return label_cell(text, CELL_LABELS, alone=True)
 
 
 def _month_pair(text: str) -> tuple[str, int] | None:
-    r"""A month cell and its value cell opening ``text``, else None.
+    r"""A month cell and its value cell (or a month cell holding its value) opening ``text``.
 
     None too for a month grid's head row (``ผลงานเดือนที่ 1 ⇥ ผลงานเดือนที่ 2 ⇥ …``: its
     values on the row below); an empty value cell is a value cell.
@@ -59,12 +66,20 @@ def _month_pair(text: str) -> tuple[str, int] | None:
     ('month', 16)
     >>> _month_pair("ผลงานเดือนที่ 1\tผลงานเดือนที่ 2") is None
     True
+    >>> _month_pair("ผลงานเดือนที่ 1 5\tผลงานเดือนที่ 2 5")
+    ('month', 17)
     """
     month = _MONTH_CELL.match(text)
     rest = text[month.end():] if month is not None else ""
-    if month is None or (not rest.startswith("\t") and _MONTH_CELL.match(rest)):
+    if month is None or (not rest.startswith("\t") and _MONTH_CELL.match(rest)
+                         and month.group("value") is None):
         return None
-    return "month", month.end()
+    return "month", _month_end(month)
+
+
+def _month_end(month: re.Match[str]) -> int:
+    """Where a month cell's value starts: past the cell, or at its own value's end."""
+    return month.end("value") if month.group("value") is not None else month.end()
 
 
 def label_alone(text: str) -> str | None:
