@@ -17,8 +17,9 @@ those of the lines above it (which agree) followed by one part of its own, is
 written with the dot put back (``๒.๓.๑``), with an ``ocr_outline_repaired`` warning
 quoting what OCR read (:func:`lost_dot`). A field without an outline
 number (an indicator printed without one) is not compared. Numbers read the same
-way by every field are kept: a digit the model misreads the same way each time
-(``๔`` as ``๕``) is not caught here.
+way by every field are kept, but for the issue's number the model read as one
+other digit in every line (``๔`` as ``๕``), which the issue's name in the 20-year
+plan puts back (:mod:`.trust_issue_names`).
 """
 
 from __future__ import annotations

@@ -40,7 +40,10 @@ or any word with a letter read twice as itself (:func:`~.ocr_letters.undoubled`:
 several words share restores the one :data:`DOMINANCE` times as frequent as the next,
 and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
 alone. Runs with letters no word covers (names, foreign words), rare words on short
-keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
+keys (:data:`RARE_COST`) and a person's name after its title are left as read, and
+so is a word restored that would change a right word of the run as read it only
+partly covers, the run cut over the word lists and the Volubilis dictionary's
+compounds (``การตรวจ คัดกรอง`` is no misread ``การตรวจวัด กรอง``). Short
 words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
 only beside another word of their run, never at a full stop (``มน.``); runs a line
 break parts are read as one (``เขตห`` / ``นองจอก``; a letter wrapped alone too:
