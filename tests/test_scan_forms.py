@@ -251,3 +251,20 @@ def test_detail_page_fiscal_year_whose_label_ocr_misread(seed: int) -> None:
     want = generated.tables["projects"][0]
     assert str(project.fiscal_year_be) == str(want["fiscal_year_be"])
     assert project.project_name == want["project_name"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_detail_page_fiscal_year_whose_label_a_fold_misread_apart(seed: int) -> None:
+    """``ปี`` ⇥ ``2567`` read ``บี`` ⇥ ``2567`` (a fold over the label; the cells apart by a
+    tab, as OCR lays out a scanned web page's table): the year is still the fiscal year."""
+    from bma_etl.layouts.web_project_detail import extract as detail
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_detail"](rng)
+    text = re.sub(r"^ปี\s*(?=[0-9๐-๙]{4}$)", lambda m: rng.choice(("บี\t", "ปั\t", "บี ", "1 ")),
+                  generated.text, count=1, flags=re.M)
+    assert "\nปี" not in text.split("ชื่อโครงการ")[0]
+    (project,) = records_of(detail, text, screened=False)["projects"]
+    want = generated.tables["projects"][0]
+    assert str(project.fiscal_year_be) == str(want["fiscal_year_be"])
+    assert project.project_name == want["project_name"]

@@ -58,10 +58,14 @@ OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
 #: ``I`` glued before the number's bracket (``1(1) ความคืบหน้า…``, ``|1(2) …``, an office
 #: suite's history page scanned): :data:`BOX_RULE`.
 BOX_RULE = r"(?:[1lI]\s?(?=\(\s*[0-9๐-๙]))?"
+#: Specks OCR reads between ``ร้อยละ`` and its number (``ร้อยละ | 52.00``, ``ร้อยละ ! 6.00``,
+#: ``ร้อยละ, 8.00``): read past; one glued to the number may be a digit's stroke, and the
+#: number is then doubted (:func:`.history_entry_text.new_entry`).
+STRAYS = r"[,.:;|!=]*"
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?{BOX_RULE}(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
-    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
+    rf"(?:\S{{0,2}}?ร้อยละ{STRAYS}(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
     rf"(?:\(\s*(?:(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})[^)]{{0,14}}"
     rf"|(?P<spaced>{DIGIT}{{4}}[-.]+{DIGIT}{{2}}[-.]?{DIGIT}{{2}})(?=\)|$)"
     rf"|{DIGIT}{{4}}\s*-.{{0,12}}?)\)?)?"
@@ -72,7 +76,7 @@ _OCR_ENTRY = (
 #: brackets ends it, nothing in between longer than a heading's words.
 _OCR_ENTRY_JUNK = (
     rf"^\W{{0,3}}?{BOX_RULE}\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
-    rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
+    rf"(?:ร้อยละ{STRAYS}(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
     rf"\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})\s*\)\W{{0,2}}$"
 )
 #: The quarterly evaluation heading that closes the page; what follows is not stored.

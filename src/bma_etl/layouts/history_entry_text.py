@@ -90,6 +90,7 @@ class Entry:
     dated: bool = False  # the page's entries open with their report dates (OCR)
     pieces: dict[str, list[Raw]] = field(default_factory=dict)
     others: list[tuple[int, str]] = field(default_factory=list)  # (line no, label of no field)
+    doubt: str | None = None  # why the heading's progress was not loaded (OCR)
 
 
 
@@ -103,9 +104,18 @@ def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordina
     """The entry heading ``m`` (on ``line``) opens: its number, progress and system date.
 
     After OCR a progress whose point was read as a comma (``12,50``) is read with its
-    point (:data:`_POINT_AS_COMMA`, a :class:`Derived` ``Decimal``).
+    point (:data:`_POINT_AS_COMMA`, a :class:`Derived` ``Decimal``); one a bar or ``!``
+    stands glued to (``ร้อยละ |2.00``: ``12.00``?) is None, with an
+    ``ocr_doubtful_value`` finding (:func:`finish_entry`); one apart from it
+    (``ร้อยละ | 52.00``) is read.
     """
     read = doc.raw_match(m, "pct", line=line)
+    doubt = None
+    if doc.ocr_used and read is not None and line.text[max(m.start("pct") - 1, 0)] in "|!":
+        # a bar glued to the number may be its ``1`` (``|2.00``: ``12.00``?)
+        doubt = (f"line {line.no}: OCR read a stroke glued before the progress "
+                 f"{line.text[m.start('pct') - 1:m.end('pct')]!r}: not loaded")
+        read = None
     comma = _POINT_AS_COMMA.fullmatch(read.text) if doc.ocr_used and read is not None else None
     pct: Raw | Derived | None = read
     if read is not None and comma is not None:
@@ -122,7 +132,7 @@ def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordina
         except IndexError:  # a heading pattern without the group
             spaced = None
         iso = spaced_date(spaced) if spaced is not None else None
-    return Entry(row, line.no, iso=iso)
+    return Entry(row, line.no, iso=iso, doubt=doubt)
 
 
 def read_entry_line(doc: RepairedText, line: Line, entry: Entry) -> None:
@@ -198,6 +208,9 @@ def finish_entry(entry: Entry, out: Extraction, ocr: bool = False,
     """
     row = entry.row
     row.fields["report_date"] = entry.be or entry.iso
+    if entry.doubt is not None:
+        out.findings.append(Finding("progress_updates", row.ordinal, "progress_pct", "warning",
+                                    "ocr_doubtful_value", entry.doubt))
     if entry.be is not None and entry.iso is not None:
         be, iso = date_of(entry.be), date_of(entry.iso)
         if be is not None and iso is not None and be != iso and ocr \

@@ -227,11 +227,13 @@ def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.M
     """A report cell's progress from ``start`` (:func:`labelled`), or None.
 
     After OCR, first one whose point was read as a gap (:data:`OCR_PROGRESS_GAP`),
-    and, when no progress was read before in the report, one whose label was read
-    as junk too (:func:`progress_label_lost`).
+    then one after specks (:data:`OCR_PROGRESS_SPECKS`), and, when no progress was
+    read before in the report, one whose label was read as junk too
+    (:func:`progress_label_lost`).
     """
     return (labelled(text, PROGRESS_LABEL, OCR_PROGRESS_GAP, start, ocr) if ocr else None) \
         or labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, start, ocr) or (
+        labelled(text, PROGRESS_LABEL, OCR_PROGRESS_SPECKS, start, ocr) if ocr else None) or (
         progress_label_lost(text, start) if ocr and not past_progress else None)
 
 
@@ -239,6 +241,11 @@ def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.M
 #: ``87. 50 %``): the form prints two decimals, so the two digits before ``%`` are its
 #: fraction. A digit, a gap, its point (``9 .50 %``: 91.50 with a digit lost?): as read.
 OCR_PROGRESS_GAP = r"(?P<value>[0-9๐-๙]{1,3}(?:\.[ \t]+|[ \t]+\.?)[0-9๐-๙]{2}[ \t]*%)"
+#: After OCR: a progress after specks between the label's ``=`` and it, each alone
+#: (``=, | 52.00 %``), the last glued to it a point at most (``=, .12.50 %``): only the
+#: form's whole shape, two decimals and ``%``.
+OCR_PROGRESS_SPECKS = (r"(?:[,.|!=;:'`][ \t]+)+\.?"
+                       r"(?P<value>[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}[ \t]*%)")
 _GAP_PARTS = re.compile(r"(?![0-9๐-๙][ \t]+\.)(?P<whole>[0-9๐-๙]+)[. \t]+"
                         r"(?P<fraction>[0-9๐-๙]{2})")
 

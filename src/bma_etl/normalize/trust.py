@@ -241,6 +241,27 @@ class _Context:
             return True, None
         return False, f"it stands in place {place} of the months"
 
+    def _monthly_progress_value(self, v: _Value) -> tuple[bool, str | None] | None:
+        """A month's progress strictly between the sure progresses of the months either side.
+
+        Only where the sure months' progresses never fall (a cumulative plan: 2, 5, 9,
+        14, ...): the value read fits its place, as a report's date between its
+        neighbours' does. None when a neighbour's progress is not sure.
+        """
+        same = [r for r in self.rows if r.table == v.row.table]
+        at = next(i for i, r in enumerate(same) if r is v.row)
+        if at == 0 or at + 1 >= len(same) or not isinstance(v.value, Decimal):
+            return None
+        sure = [self._get(v.row.table, "value", r.ordinal) for r in same]
+        known = [x for x in sure if isinstance(x, Decimal)]
+        before, after = sure[at - 1], sure[at + 1]
+        if not isinstance(before, Decimal) or not isinstance(after, Decimal) \
+                or known != sorted(known):
+            return None
+        if before < v.value < after:
+            return True, None
+        return False, f"it does not fall between its neighbours' progresses ({before}, {after})"
+
     def _progress_updates_report_date(self, v: _Value) -> tuple[bool, str | None] | None:
         """A report's date between the sure dates of the reports either side of it.
 

@@ -17,8 +17,9 @@ those of the lines above it (which agree) followed by one part of its own, is
 written with the dot put back (``๒.๓.๑``), with an ``ocr_outline_repaired`` warning
 quoting what OCR read (:func:`lost_dot`). A field without an outline
 number (an indicator printed without one) is not compared. Numbers read the same
-way by every field are kept: a digit the model misreads the same way each time
-(``๔`` as ``๕``) is not caught here.
+way by every field are kept, but for the issue's number the model read as one
+other digit in every line (``๔`` as ``๕``), which the issue's name in the 20-year
+plan puts back (:mod:`.trust_issue_names`).
 """
 
 from __future__ import annotations
@@ -123,12 +124,38 @@ def lost_dot(numbers: dict[str, tuple[str, ...]], field: str) -> tuple[str, ...]
 
 def _written(value: str, field: str, parts: tuple[str, ...]) -> str:
     """``value`` with its opening outline number written as ``parts`` (in its digits)."""
-    match = _DOTTED.match(value) or _BARE.match(value)
+    match = (_ISSUE if field == "strategy_issue" else _DOTTED).match(value) or _BARE.match(value)
     assert match is not None
     number = ".".join(parts)
     if re.search("[\u0e50-\u0e59]", match["n"]):
         number = "".join(chr(0x0E50 + int(c)) if c.isdigit() else c for c in number)
     return value[:match.start("n")] + number + value[match.end("n"):]
+
+
+def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[str, ...]]],
+                      numbers: dict[str, tuple[str, ...]]) -> None:
+    """Write the issue's number its name fixes in every strategy line (in place).
+
+    :func:`.trust_issue_names.first_part_repaired` says when; each line rewritten
+    gets an ``ocr_outline_repaired`` warning, and ``numbers`` its new parts.
+    """
+    from bma_etl.normalize.trust_issue_names import first_part_repaired
+
+    issue = next((row.values[prov.field] for prov, row, _ in found
+                  if prov.field == "strategy_issue"), None)
+    want = first_part_repaired(numbers, issue)
+    if want is None:
+        return
+    for prov, row, parts in found:
+        read = row.values[prov.field]
+        mended = (want, *parts[1:])
+        row.values[prov.field] = _written(read, prov.field, mended)
+        numbers[prov.field] = mended
+        line = f"line {prov.line_no}: " if prov.line_no else ""
+        normalized.findings.append(Finding(
+            prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
+            f"{line}OCR read {read!r}: the issue's number its name has in the 20-year plan "
+            f"({want}) put back, a Thai digit the OCR model cannot read"))
 
 
 def drop_outline_misreads(normalized: Normalized) -> None:
@@ -149,6 +176,7 @@ def drop_outline_misreads(normalized: Normalized) -> None:
             by_row.setdefault(id(row), []).append((prov, row, parts))
     for found in by_row.values():
         numbers = {prov.field: parts for prov, _, parts in found}
+        _name_fixes_issue(normalized, found, numbers)
         doubts = disagreeing(numbers)
         for prov, row, _ in found:
             mended = lost_dot(numbers, prov.field) if prov.field in doubts else None

@@ -40,7 +40,10 @@ or any word with a letter read twice as itself (:func:`~.ocr_letters.undoubled`:
 several words share restores the one :data:`DOMINANCE` times as frequent as the next,
 and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
 alone. Runs with letters no word covers (names, foreign words), rare words on short
-keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
+keys (:data:`RARE_COST`) and a person's name after its title are left as read, and
+so is a word restored that would change a right word of the run as read it only
+partly covers, the run cut over the word lists and the Volubilis dictionary's
+compounds (``การตรวจ คัดกรอง`` is no misread ``การตรวจวัด กรอง``). Short
 words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
 only beside another word of their run, never at a full stop (``มน.``); runs a line
 break parts are read as one (``เขตห`` / ``นองจอก``; a letter wrapped alone too:
@@ -230,11 +233,63 @@ def restore_run(run: str, doubted: tuple[bool, ...] | None = None) -> list[tuple
     ]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
-    return [
+    found = [
         (offsets[i], offsets[j], word)
         for i, j, word in path
         if word is not None and not (j < n and _only_karan(run[offsets[i] : offsets[j]], word))
     ]
+    # A word restored that changes a word of the run as read, cut over the word lists
+    # and Volubilis' compounds, which it does not wholly hold breaks a right word
+    # (``การตรวจคัด`` of ``การตรวจ คัดกรอง`` is no misread ``การตรวจวัด``).
+    spans = _read_words(run) if found else ()
+    return [(a, b, word) for a, b, word in found if not _breaks(run, a, b, word, spans)]
+
+
+def _read_words(run: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` in ``run`` of the words of its cut as read.
+
+    The run is cut by ``newmm`` over pythainlp's word list and the Volubilis
+    dictionary (:func:`.ocr_sara_am._cut`); only words of those lists with
+    :data:`~.ocr_words.MIN_KEY` key letters or more are given.
+
+    >>> _read_words("การตรวจคัดกรอง")
+    ((0, 7), (7, 14))
+    """
+    from bma_etl.read.ocr_sara_am import _cut, _dictionary, _words
+
+    words = _words()
+    spans = []
+    start = 0
+    for token in _cut(run, _dictionary()):
+        end = start + len(token)
+        if run[start:end] != token:
+            return ()  # the cut dropped or changed a character: no offsets
+        if token in words and len(key_map(token)[0]) >= MIN_KEY:
+            spans.append((start, end))
+        start = end
+    return tuple(spans)
+
+
+def _breaks(
+    run: str, start: int, end: int, word: str, spans: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether ``word`` put for ``run[start:end]`` changes a word of ``spans`` it cuts.
+
+    A word of the cut as read that the restored span only partly covers must keep
+    the part covered as read, and one holding the span on both sides is kept whole:
+    ``ออยู่`` → ``อยู่`` of ``ข้องอ อยู่ระหว่าง`` changes neither, ``การตรวจคัด`` →
+    ``การตรวจวัด`` changes ``คัดกรอง``.
+    """
+    for s, e in spans:
+        if e <= start or s >= end or (start <= s and e <= end):
+            continue  # apart, or wholly held
+        if s < start and e > end:
+            return True  # inside a longer right word (``การตรวจคัดกรองสุขภาพ``)
+        if s < start and not word.startswith(run[start:e]):
+            return True
+        if e > end and not word.endswith(run[s:end]):
+            return True
+    return False
 
 
 def _spelled(read: str) -> bool:

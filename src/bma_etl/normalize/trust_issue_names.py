@@ -1,0 +1,86 @@
+"""A strategy issue's number OCR misread, put back from the issue's name.
+
+Stage: normalize (:func:`.trust_outline.drop_outline_misreads` calls it first), for
+documents read by OCR. A project's strategy issue is one of the seven ด้าน of the
+Bangkok 20-year development plan (พ.ศ. 2561-2580), a fixed list (:data:`ISSUES`):
+its name fixes its number (``ด้านที่ ๔ – มหานครกระชับ : Compact City``). Debian's
+``tha`` model has no ``๔``: it reads one as ``๕`` every time, so the issue, the
+sub-issue ``๔.๑``, the goal ``๔.๑.๒`` and the indicator ``๔.๑.๒.๑`` all agree on
+``๕`` and :func:`.trust_outline.disagreeing` sees nothing. Where the issue's name
+is one of the list and the number every strategy line reads first is the digit
+the model reads for the name's (:data:`MISREAD_AS`), that part is written as the
+name's in each line, with an ``ocr_outline_repaired`` warning quoting what OCR
+read. Any other disagreement between the number and the name is left as read:
+a document may number the issues its own way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.matchkey import key
+
+__all__ = ["ISSUES", "MISREAD_AS", "first_part_repaired", "issue_number"]
+
+#: The 20-year plan's issues: (number, Thai name, English name where the page prints one).
+ISSUES = (
+    (1, "มหานครปลอดภัย", "Safe City"),
+    (2, "มหานครสีเขียว สะดวกสบาย", ""),
+    (3, "มหานครสำหรับทุกคน", ""),
+    (4, "มหานครกระชับ", "Compact City"),
+    (5, "มหานครประชาธิปไตย", ""),
+    (6, "มหานครแห่งเศรษฐกิจและการเรียนรู้", ""),
+    (7, "การบริหารจัดการเมืองมหานคร", ""),
+)
+#: The digit (Arabic) Debian's ``tha`` model reads for a Thai digit it lacks, every time:
+#: ``๔`` as ``๕`` (the breakers' Waree and Loma prints at 200-300 dpi).
+MISREAD_AS = {"4": "5"}
+#: After ``ด้านที่`` and its number: a dash or colon, then the name.
+_NAME = re.compile("^\\s*\u0e14\u0e49\u0e32\u0e19\u0e17\u0e35\u0e48\\s*[^\\s\u2013\\-:]{1,3}"
+                   "\\s*[\u2013\\-:?]?\\s*(?P<name>.+)$")
+
+
+def issue_number(value: str) -> int | None:
+    """The number the name of a strategy issue ``value`` has in the plan, or None.
+
+    The name is matched in key form (OCR's marks aside) at the start of what follows
+    the number, or its English name anywhere after it.
+
+    >>> issue_number("ด้านที่ ๕ – มหานครกระชับ : Compact City")
+    4
+    >>> issue_number("ด้านที่ ๗ - การบริหารจดการเมืองมหานคร"), issue_number("ด้านที่ ๑ งาน")
+    (7, None)
+    """
+    m = _NAME.match(value)
+    if m is None:
+        return None
+    name = m["name"]
+    folded = key(name)
+    for number, thai, english in ISSUES:
+        if folded.startswith(key(thai)) or (english and english.lower() in name.lower()):
+            return number
+    return None
+
+
+def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
+                        ) -> str | None:
+    """The first outline part to write in every strategy line, or None to leave them.
+
+    ``numbers``: ``{field: outline parts}`` (Arabic digits) of one project's strategy
+    lines; ``issue``: its strategy issue as read. All lines must read one first part,
+    the model's misreading (:data:`MISREAD_AS`) of the number the issue's name has.
+
+    >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("5", "1", "2")},
+    ...                     "ด้านที่ ๕ – มหานครกระชับ")
+    '4'
+    >>> first_part_repaired({"strategy_issue": ("3",)}, "ด้านที่ ๓ - มหานครกระชับ") is None
+    True
+    """
+    if issue is None or not numbers:
+        return None
+    firsts = {parts[0] for parts in numbers.values() if parts}
+    number = issue_number(issue)
+    if number is None or len(firsts) != 1:
+        return None
+    want = str(number)
+    return want if MISREAD_AS.get(want) == next(iter(firsts)) else None

@@ -1,0 +1,36 @@
+"""A word OCR read right is never changed to make another word (read/ocr_lexicon.py).
+
+The restorer may read a real word's letter for a look-alike (``คัด`` for ``วัด``)
+when the changed word makes a compound of the word list with the word before it
+(``การตรวจวัด``). Where the run as read, cut over the word lists and the Volubilis
+dictionary, holds a right compound across that change (``คัดกรอง``: screening),
+the run is read right: nothing may change there, and marks lost elsewhere in the
+run still come back. Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bma_etl.read.ocr_lexicon import restore_run, restored
+
+#: Right sentences with a compound the pythainlp word list lacks, beside a word one
+#: look-alike letter from a compound of the list (``การตรวจคัด`` / ``การตรวจวัด``).
+RIGHT = [
+    "ผู้สูงอายุในชุมชนได้รับการตรวจคัดกรอง 5,000 ราย",
+    "ร้อยละของผู้สูงอายุที่ได้รับการตรวจคัดกรองสุขภาพ",
+    "จัดให้มีการตรวจคัดกรองโรคเบาหวานในศูนย์บริการสาธารณสุข",
+]
+
+
+@pytest.mark.parametrize("sentence", RIGHT)
+def test_a_right_compound_is_not_broken_into_another_word(sentence: str) -> None:
+    text, _, changes = restored(sentence, ())
+    assert text == sentence, changes
+
+
+def test_marks_lost_beside_a_right_compound_still_come_back() -> None:
+    truth = "ผู้สูงอายุได้รับการตรวจคัดกรอง"
+    read = truth.replace("ได้รับ", "ไดรับ")
+    assert restored(read, ())[0] == truth
+    assert restore_run("ที่เกี่ยวข้องออยู่ระหว่างสำรวจ") == [(13, 18, "อยู่")]
