@@ -6,7 +6,7 @@ Other agencies' forms title section 2 otherwise (``2. รายงานผล�
 top-level section ``2`` opening ``รายงาน…`` is the report section by its kind
 (:data:`bma_etl.layouts.legacy_sections._REPORTS_HEADING_RE`). A report's date printed
 with its time (``:: 14/11/2565 10:30 :``) left ``10:30 :`` at the start of every
-detail; the time is now passed over (:data:`bma_etl.layouts.legacy_values.DATE_PART_RE`).
+detail; the time is now passed over (:data:`bma_etl.layouts.legacy_date_parts.DATE_PART_RE`).
 Section 1's labels in other wordings (``วันที่เริ่มต้นโครงการ``, ``ระยะเวลาเริ่มต้น``,
 ``วันที่สิ้นสุดโครงการ``, ``งบประมาณที่เบิกจ่ายไปแล้ว``, ``งบประมาณที่เบิกจ่าย``,
 ``หน่วยงานรับผิดชอบ``, ``หน่วยงานผู้รับผิดชอบ``, ``ส่วนราชการ``) left their fields NULL

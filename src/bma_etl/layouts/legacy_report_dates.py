@@ -21,12 +21,14 @@ import re
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.legacy_values import (
-    DATE_LOST_SLASH_RE,
+from bma_etl.layouts.legacy_date_parts import (
     DATE_PART_RE,
-    DATE_PLACE_CHARS,
     OCR_DATE_AFTER_JUNK_RE,
     OCR_DATE_PART_RE,
+)
+from bma_etl.layouts.legacy_values import (
+    DATE_LOST_SLASH_RE,
+    DATE_PLACE_CHARS,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
     OCR_SLASH_AS_DIGIT_RE,

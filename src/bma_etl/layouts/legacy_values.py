@@ -19,40 +19,11 @@ from decimal import Decimal
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
-from bma_etl.normalize.dates import THAI_MONTH, parse_date
+from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.ocr_points import SPACE_GROUPS, SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
-#: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
-#: a stray mark read for them): ``29/12/2565``, ``6-11-2568``, ``11.10.67``, ``2567-11-30``,
-#: its year of two digits (``16/2/62``: :func:`~bma_etl.layouts.legacy_dates.short_years`)
-#: or its month a Thai word (``15 พ.ย. 2563``, ``3 มีนาคม 2564``); a time of day the
-#: system printed after it (``14/11/2565 10:30``, ``10:30:00``, ``10.30 น.``) is no
-#: narrative: it is passed over (its hour and minute are not stored: the column is a date).
-DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?:(?:ณ[ \t]*)?วันที่[ \t]*)?"  # ``:: วันที่ 19 มีนาคม พ.ศ. 2567 :``
-    r"(?P<date>[0-9๐-๙]{1,2}(?:\s*/\s*[0-9๐-๙]{1,2}\s*/\s*|(?P<sep>[.-])"
-    r"[0-9๐-๙]{1,2}(?P=sep))[0-9๐-๙]{2,4}|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-[0-9๐-๙]{1,2}(?![0-9๐-๙])"
-    rf"|[0-9๐-๙]{{1,2}}[ \t]*(?:{THAI_MONTH})[ \t]*(?:พ\.[ ]?ศ\.[ \t]*)?"
-    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))"
-    r"(?:[ \t]+(?:เวลา[ \t]*)?[0-2๐-๒]?[0-9๐-๙](?::[0-5๐-๕][0-9๐-๙]){1,2}(?:[ \t]*น\.)?"
-    r"|[ \t]+(?:เวลา[ \t]*)?[0-2๐-๒]?[0-9๐-๙]\.[0-5๐-๕][0-9๐-๙][ \t]*น\.)?\s*:?")
-
-#: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
-#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and
-#: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
-OCR_DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:[1lI!\[\]]:[\s:;.'\"|]*)?"  # a table rule read as 1, l or ] (``1:: 21/6``)
-    r"(?:\S{1,2}\s+)?[(\[\u201c\"'\u2018]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
-)
-#: A row whose label cell OCR read as a few short tokens of junk, the date after them
-#: (``ป ATs | ว ป 21/12/2568``, ``ก รางหต | | ฏี | 11/11/2566``: the label's word read as
-#: six letters at most): read only at the start of a report's first cells, before any
-#: date or narrative of it.
-OCR_DATE_AFTER_JUNK_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,6}[\s|:]+){1,5}"
-    r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?")
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
 #: label words (matched in key form too) → value; also ``= ร้อยละ 45.00``, ``= - %`` (not
 #: stated) and ``= -5.00 %`` (out of range: the normalizer's error), never the narrative.

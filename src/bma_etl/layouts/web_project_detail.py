@@ -203,9 +203,8 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-#: Scans: the fiscal year's line with its short label ``ปี`` misread (``12565``,
-#: ``112565``, ``U2560``; a fold's ``บี`` ⇥ ``2567``): one or two characters, a gap
-#: after them or not, then a Buddhist-era year alone.
+#: Scans: the fiscal year's line with its short label ``ปี`` misread (``12565``, ``U2560``;
+#: a fold's ``บี`` ⇥ ``2567``): one or two characters, a gap or not, a Buddhist-era year.
 _OCR_YEAR_LINE_RE = re.compile(r"^\s*(?:\S{1,2}\s+|\S{0,2}?)(?P<value>2[4-6][0-9]{2})\s*$")
 
 
