@@ -426,7 +426,7 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     for kind, rows in blocks(doc.text):
         if kind == "p":
             pair = _LABEL_PAIR.match(rows[0][0]) if leader_cm is not None else None
-            if pair is None:
+            if pair is None or leader_cm is None:
                 word.add_paragraph(rows[0][0]).alignment = alignment
                 continue
             paragraph = word.add_paragraph()
