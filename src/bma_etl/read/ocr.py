@@ -360,9 +360,12 @@ def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool = False)
 def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> OcrPage:
     """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median.
 
-    A form's dotted leaders are erased first (:func:`~.ocr_leaders.without_leaders`).
+    A form's dotted leaders are erased first (:func:`~.ocr_leaders.without_leaders`),
+    and punched holes' shadows in its margin before that (:func:`~.ocr_holes.without_holes`).
     """
-    level = levelled(page)
+    from bma_etl.read.ocr_holes import without_holes
+
+    level = without_holes(levelled(page), dpi)
     rules = page_rules(level, dpi)  # a dotted rule's dots are no leader's: found first
     level = without_leaders(level, dpi)
     return ocr_image(level if filtered else whitened(median3(level)), lang=lang, dpi=dpi,
