@@ -75,46 +75,7 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
         else:
             columns.append([piece])
             right = piece.right
-    return [_unspread(column) for column in columns]
-
-
-#: A justified line ends flush with its cell's edge: within this many font sizes of it.
-FLUSH_EM = 0.5
-
-
-def _unspread(column: list[Piece]) -> list[Piece]:
-    """A column whose line a justification gap cut in two, that line's pieces one again.
-
-    Justification (Chromium's ``text-align: justify``) stretches a cell's line to its
-    edge at its spaces; a Thai line with one or two spaces gets gaps as wide as a
-    cell gap, and its pieces stand in one column, as wide together as the cell's other
-    lines: the first starts where the column's other lines do (within a font size),
-    the last ends flush with the cell's edge, where another of its lines ends too,
-    and the cell's text goes on at the next line (a paragraph's last line is never
-    spread). Such pieces are joined with a space (the space the writer spread).
-    """
-    lines = [p.line for p in column]
-    cut = {n for n in lines if lines.count(n) > 1}
-    if not cut:
-        return column
-    out = [p for p in column if p.line not in cut]
-    for n in sorted(cut):
-        pieces = sorted((p for p in column if p.line == n), key=lambda p: p.left)
-        others = [p for p in column if p.line != n]
-        size = max(p.size for p in pieces) or 1.0
-        edge = max((p.right for p in others), default=0.0)
-        if not others or n + 1 not in lines \
-                or abs(pieces[0].left - min(p.left for p in others)) > size \
-                or abs(pieces[-1].right - edge) > FLUSH_EM * size:
-            out += pieces
-            continue
-        first, last = pieces[0], pieces[-1]
-        out.append(Piece(" ".join(p.text.strip() for p in pieces), first.left, last.right,
-                         first.baseline, n,
-                         tuple(g for p in pieces for g in p.gaps) + tuple(
-                             (a.right, b.left) for a, b in pairwise(pieces)),
-                         first.size, last.spaced))
-    return sorted(out, key=lambda p: p.left)
+    return columns
 
 
 def column_text(column: list[Piece]) -> tuple[str, bool]:
