@@ -23,6 +23,8 @@ from bma_etl.matchkey import key
 __all__ = ["ISSUES", "MISREAD_AS", "first_part_repaired", "issue_number"]
 
 #: The 20-year plan's issues: (number, Thai name, English name where the page prints one).
+#: The seeds print 6 and 7 with these names (``samples/``: a plan and a detail page);
+#: 4 is as the 20th outside tester's pages print it; the others follow the plan's order.
 ISSUES = (
     (1, "มหานครปลอดภัย", "Safe City"),
     (2, "มหานครสีเขียว สะดวกสบาย", ""),
