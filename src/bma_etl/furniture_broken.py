@@ -12,6 +12,9 @@ they read nearly as that footer: they are furniture too.
 
 from __future__ import annotations
 
+from collections import Counter
+
+from bma_etl.furniture_marks import PAGE_NUMBER_RE
 from bma_etl.matchkey import key
 
 #: Most lines one running header or footer may be read broken into.
@@ -59,4 +62,41 @@ def broken_repeats(lines: list[str], pages: list[list[int]], furniture: set[int]
     return out
 
 
-__all__ = ["broken_repeats"]
+def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int],
+                    inside: Counter[str], long: int) -> set[int]:
+    """Indexes of the second lines of a running header or footer wrapped over two lines.
+
+    A footer too long for its line (``ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร |
+    พิมพ์`` / ``เมื่อ 15/09/2566 10:42 น.``, a Word document's footer paragraph) is
+    two lines on every page: the outermost is found furniture as a repeated line is,
+    the one inside it is not (a page number aside, only the outermost line is looked
+    at). That line is furniture too when it and the furniture lines between it and
+    the edge (a page number aside: there must be one other) are the same lines, word
+    for word, on half the pages after the first or more; it holds no table cells, is
+    at most ``long`` characters and stands nowhere inside a page (``inside``, by
+    signature: a table's header is content). A line that differs by its page's number
+    (``ข้อความของหน้าที่ 3``) is the page's own. The first page's top is its title.
+    """
+    found: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for number, page in enumerate(pages):
+        filled = [i for i in page if lines[i].strip()]
+        for side, order in (("top", filled), ("bottom", filled[::-1])):
+            edge = 0
+            while edge < len(order) and order[edge] in furniture:
+                edge += 1
+            if (number == 0 and side == "top") or edge == len(order) or edge > MAX_PIECES:
+                continue
+            words = tuple(key(lines[k]) for k in order[:edge + 1]
+                          if not PAGE_NUMBER_RE.match(lines[k]))
+            i = order[edge]
+            if len(words) >= 2 and "\t" not in lines[i] and len(lines[i].strip()) <= long \
+                    and words[-1] not in inside:
+                found.setdefault((side, words), []).append(i)
+    out: set[int] = set()
+    for at in found.values():
+        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1:
+            out.update(at)
+    return out
+
+
+__all__ = ["broken_repeats", "wrapped_repeats"]
