@@ -12,6 +12,7 @@ they read nearly as that footer: they are furniture too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bma_etl.furniture_marks import PAGE_NUMBER_RE
@@ -72,12 +73,19 @@ def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int
     the one inside it is not (a page number aside, only the outermost line is looked
     at). That line is furniture too when it and the furniture lines between it and
     the edge (a page number aside: there must be one other) are the same lines, word
-    for word, on half the pages after the first or more; it holds no table cells, is
-    at most ``long`` characters and stands nowhere inside a page (``inside``, by
-    signature: a table's header is content). A line that differs by its page's number
-    (``ข้อความของหน้าที่ 3``) is the page's own. The first page's top is its title.
+    for word, on half the pages after the first or more, and on every page those
+    furniture lines stand on: a wrapped footer is one paragraph, its lines go
+    together. A body line a page's break happened to leave by the footer on some
+    pages (a history entry's ``** อุปสรรคของโครงการ :ไม่มี`` over two pages' feet,
+    another entry's line over the third's) is content. So is a form's field line,
+    whose label (up to its colon) lines inside the pages start with too, and a line
+    with table cells, of more than ``long`` characters or standing inside a page
+    (``inside``, by signature: a table's header is content). A line that differs by
+    its page's number (``ข้อความของหน้าที่ 3``) is the page's own. The first page's top
+    is its title.
     """
     found: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    edged: Counter[tuple[str, tuple[str, ...]]] = Counter()  # pages with those edge lines
     for number, page in enumerate(pages):
         filled = [i for i in page if lines[i].strip()]
         for side, order in (("top", filled), ("bottom", filled[::-1])):
@@ -88,15 +96,35 @@ def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int
                 continue
             words = tuple(key(lines[k]) for k in order[:edge + 1]
                           if not PAGE_NUMBER_RE.match(lines[k]))
+            edged[(side, words[:-1])] += 1
             i = order[edge]
             if len(words) >= 2 and "\t" not in lines[i] and len(lines[i].strip()) <= long \
-                    and words[-1] not in inside:
+                    and words[-1] not in inside and not _field_line(words[-1], inside):
                 found.setdefault((side, words), []).append(i)
     out: set[int] = set()
-    for at in found.values():
-        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1:
+    for (side, words), at in found.items():
+        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1 \
+                and len(at) == edged[(side, words[:-1])]:
             out.update(at)
     return out
+
+
+#: A form's field label in key form: letters up to a colon (``**อุปสรรคของโครงการ:``),
+#: not a time's (``10:42``).
+_LABEL_RE = re.compile(r"^(?=[^:]*[^\W\d_])[^:]{4,}?(?<![0-9๐-๙]):")
+
+
+def _field_line(line_key: str, inside: Counter[str]) -> bool:
+    """Whether a line (key form) is a form's field: lines inside the pages start with its label.
+
+    >>> inside = Counter([key("** อุปสรรคของโครงการ :ฝนตก"), key("เมื่อ 15/09/2566 ประชุม")])
+    >>> _field_line(key("** อุปสรรคของโครงการ :ไม่มี"), inside)
+    True
+    >>> _field_line(key("เมื่อ 15/09/2566 10:42 น."), inside)
+    False
+    """
+    label = _LABEL_RE.match(line_key)
+    return label is not None and any(sig.startswith(label.group()) for sig in inside)
 
 
 __all__ = ["broken_repeats", "wrapped_repeats"]
