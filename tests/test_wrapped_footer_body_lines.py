@@ -88,3 +88,20 @@ def test_a_history_whose_pages_each_end_with_the_same_field_line(seed: int) -> N
     want = [(row.get("problems"), row.get("obstacles"))
             for row in doc.truth["tables"]["progress_updates"]][:ends.index(last) + 1]
     assert [(u.problems, u.obstacles) for u in updates] == want
+
+
+@pytest.mark.parametrize("pages", [3, 4])
+def test_a_wrapped_footer_misread_on_one_page_is_furniture_on_every_page(pages: int) -> None:
+    """A footer wrapped over two lines on every page, its inner line with a letter OCR
+    misread on one page: furniture there too; every body line kept."""
+    rng = random.Random(f"footer-misread-{pages}")
+    inner, outer = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร | พิมพ์", "เมื่อ 15/09/2566 10:42 น."
+    misread = rng.randrange(pages)
+    at = rng.randrange(4, len(inner) - 4)
+    bodies = [[f"{project_name(rng, long=False)} ({n + 1}.{k + 1})" for k in range(4)]
+              for n in range(pages)]
+    text, starts = _joined([[*body, inner if n != misread else f"{inner[:at]}ร{inner[at + 1:]}",
+                             outer] for n, body in enumerate(bodies)])
+    furniture = furniture_lines(text, starts)
+    kept = [line for no, line in enumerate(text.split("\n"), start=1) if no not in furniture]
+    assert kept == [line for body in bodies for line in body]

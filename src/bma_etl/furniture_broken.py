@@ -74,18 +74,21 @@ def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int
     at). That line is furniture too when it and the furniture lines between it and
     the edge (a page number aside: there must be one other) are the same lines, word
     for word, on half the pages after the first or more, and on every page those
-    furniture lines stand on: a wrapped footer is one paragraph, its lines go
-    together. A body line a page's break happened to leave by the footer on some
-    pages (a history entry's ``** อุปสรรคของโครงการ :ไม่มี`` over two pages' feet,
-    another entry's line over the third's) is content. So is a form's field line,
+    furniture lines stand on (or nearly, :data:`MIN_SIMILARITY`, as OCR misreads
+    one): a wrapped footer is one paragraph, its lines go together. A body line a
+    page's break happened to leave by the footer on some pages (a history entry's
+    ``** อุปสรรคของโครงการ :ไม่มี`` over two pages' feet, another entry's line over
+    the third's) is content. So is a form's field line,
     whose label (up to its colon) lines inside the pages start with too, and a line
     with table cells, of more than ``long`` characters or standing inside a page
     (``inside``, by signature: a table's header is content). A line that differs by
     its page's number (``ข้อความของหน้าที่ 3``) is the page's own. The first page's top
     is its title.
     """
+    from rapidfuzz.fuzz import ratio
+
     found: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    edged: Counter[tuple[str, tuple[str, ...]]] = Counter()  # pages with those edge lines
+    edged: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # the line inside those edges
     for number, page in enumerate(pages):
         filled = [i for i in page if lines[i].strip()]
         for side, order in (("top", filled), ("bottom", filled[::-1])):
@@ -96,16 +99,19 @@ def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int
                 continue
             words = tuple(key(lines[k]) for k in order[:edge + 1]
                           if not PAGE_NUMBER_RE.match(lines[k]))
-            edged[(side, words[:-1])] += 1
             i = order[edge]
+            edged.setdefault((side, words[:-1]), []).append(i)
             if len(words) >= 2 and "\t" not in lines[i] and len(lines[i].strip()) <= long \
                     and words[-1] not in inside and not _field_line(words[-1], inside):
                 found.setdefault((side, words), []).append(i)
     out: set[int] = set()
     for (side, words), at in found.items():
-        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1 \
-                and len(at) == edged[(side, words[:-1])]:
+        misread = [i for i in edged[(side, words[:-1])] if i not in at]
+        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1 and all(
+                len(words[-1]) >= MIN_CHARS and "\t" not in lines[i]
+                and ratio(key(lines[i]), words[-1]) >= MIN_SIMILARITY for i in misread):
             out.update(at)
+            out.update(misread)
     return out
 
 
