@@ -125,11 +125,26 @@ def small_blobs(ink: np.ndarray, dpi: float) -> list[Blob]:
     """
     size = max(2, round(DOT_MAX * dpi))
     clear = max(1, round(DOT_CLEAR * dpi))
-    least = max(2, round(DOT_MIN_AREA * dpi * dpi))
-    rows, cols = ink.shape
-    if rows < size + 2 * clear or cols < size + 2 * clear:
-        return []
     wide = size + 2 * clear
+    if ink.shape[0] < wide or ink.shape[1] < wide:
+        return []
+    # Only the ink's box and a window round it: a window holding no ink holds no piece
+    # (a page's white margins cost nothing).
+    inked_rows, inked_cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if not len(inked_rows):
+        return []
+    top, left = max(0, int(inked_rows[0]) - wide), max(0, int(inked_cols[0]) - wide)
+    box = ink[top:int(inked_rows[-1]) + 1 + wide, left:int(inked_cols[-1]) + 1 + wide]
+    return [Blob(b.top + top, b.bottom + top, b.left + left, b.right + left)
+            for b in _boxed_blobs(box, size, clear, max(2, round(DOT_MIN_AREA * dpi * dpi)))]
+
+
+def _boxed_blobs(ink: np.ndarray, size: int, clear: int, least: int) -> list[Blob]:
+    """:func:`small_blobs` of ``ink`` in pixels: window ``size``, white ``clear`` round it."""
+    wide = size + 2 * clear
+    rows, cols = ink.shape
+    if rows < wide or cols < wide:
+        return []
     # the most ink a sum used below holds: the inner window's, or the ring round it
     table = _summed_area(ink, max(size * size, wide * wide - size * size))
     # anchors (y, x) of the inner window, y in [clear, rows - size - clear]
