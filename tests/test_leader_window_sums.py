@@ -49,13 +49,19 @@ def _reference(ink: np.ndarray, dpi: float) -> list[Blob]:
 
 @pytest.mark.parametrize("dpi", [150, 300, 600])
 @pytest.mark.parametrize("density", [0.002, 0.02, 0.2])
-def test_window_sums_in_small_numbers_find_the_same_pieces(dpi: int, density: float) -> None:
-    rng = np.random.default_rng(round(dpi / density))
+@pytest.mark.parametrize("margin", [0, 9, 40])
+def test_window_sums_in_small_numbers_find_the_same_pieces(
+        dpi: int, density: float, margin: int) -> None:
+    rng = np.random.default_rng(round(dpi / density) + margin)
     ink = rng.random((260, 340)) < density
     # dots of a few sizes, alone, in rows: the pieces the eraser looks for
     for i in range(12):
         y, x, side = 20 + 19 * i, 30 + 23 * i, 2 + i % 6
         ink[y:y + side, x:x + side] = True
+    if margin:  # white margins (the eraser sums the ink's box only), a dot at their edge
+        ink[:margin] = ink[-margin:] = False
+        ink[:, :margin] = ink[:, -margin:] = False
+        ink[margin:margin + 4, margin:margin + 4] = True
     want = sorted(_reference(ink, dpi), key=lambda b: (b.top, b.left))
     assert sorted(small_blobs(ink, dpi), key=lambda b: (b.top, b.left)) == want
     if density < 0.1:
