@@ -3,8 +3,9 @@
 ``ocr_leaders.small_blobs`` sums ink in windows of a summed-area table kept modulo 256
 (or 65536) for speed. The truth is the same sums in 64-bit numbers, worked out here
 from the definition: on random ink of several densities, at 150, 300 and 600 dpi (one
-table modulo 256, one modulo 65536), the pieces found must be the same. A page with no
-leader comes back as the very image given.
+table modulo 256, one modulo 65536), with white margins or none (only the ink's box is
+summed), the pieces found must be the same. A page with no leader comes back as the
+very image given.
 """
 
 from __future__ import annotations
