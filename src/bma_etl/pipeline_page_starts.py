@@ -13,7 +13,6 @@ another version or engine decides again. A file that cannot be read or written o
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import os
@@ -32,7 +31,6 @@ def starts_dir() -> Path | None:
     return None if ocr is None else ocr.parent / "pages"
 
 
-@functools.lru_cache(maxsize=1)
 def _engine() -> str | None:
     """The OCR engine's name (:func:`~bma_etl.read.ocr.engine_version`), None without one."""
     try:
