@@ -81,7 +81,10 @@ def ingest(
     skipped, the rest extracted (in ``workers`` processes, the next batch while the
     last one loads) and loaded in one transaction per batch, in the order the files
     were found, so the result does not depend on ``workers``. The warehouse file is
-    held only while a batch loads, so readers can query between batches.
+    held only while a batch loads, so readers can query between batches. Numbered page
+    images are joined into documents first
+    (:func:`~bma_etl.pipeline_pages.join_page_images`): the pages whose start is not
+    kept are read in the workers.
 
     ``reextract_outdated`` adds the stored path of every document extracted by
     another extractor version (one whose file is gone is logged and left as it is).
@@ -143,15 +146,15 @@ def ingest(
 
         try:
             found = join_page_images(walked, ocr, decide=None if pool is None else decide)
+            summary.found = len(found)
+            if shard is None:  # every file found is this run's (a shard's known as hashed)
+                run.files_seen = len(found)
+            if on_start is not None:
+                on_start(run.run_id, len(found))
         except BaseException:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
             raise
-        summary.found = len(found)
-        if shard is None:  # every file found is this run's (a shard's are known as hashed)
-            run.files_seen = len(found)
-        if on_start is not None:
-            on_start(run.run_id, len(found))
         overlap = spare_core(workers)
         ended = False
 
