@@ -93,3 +93,22 @@ def _documents(db: Path) -> list[tuple[object, ...]]:
     """``(doc_id, file_name, pages)`` of every document stored in ``db``."""
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("select doc_id, file_name, pages from documents").fetchall()
+
+
+def test_a_page_whose_worker_died_is_read_alone(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from bma_etl.pipeline_pages import pages_in_pool
+    from bma_etl.pipeline_worker import _new_pool
+
+    pool = _new_pool(2, None)
+    try:
+        for process in list(pool._processes.values()):  # the pool breaks
+            os.kill(process.pid, signal.SIGKILL)
+            process.join()
+        # a file that cannot be read begins a document of its own, wherever it is read
+        begins, broken = pages_in_pool(pool, [tmp_path / "scan_002.png"], "auto", None)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert (begins, broken) == ([True], True)

@@ -34,7 +34,7 @@ from bma_etl.read import read_bytes
 from bma_etl.read.image_pages import pack_pages, page_number, page_runs
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from bma_etl.read import SourceDocument
 
@@ -165,15 +165,22 @@ def pages_in_pool(pool: ProcessPoolExecutor, pages: list[Path], ocr: str,
     """
     from bma_etl.pipeline_worker import _new_pool
 
-    futures = [pool.submit(begins_in_worker, page, ocr) for page in pages]
+    futures: list[Future[bool] | None] = []
+    for page in pages:
+        try:
+            futures.append(pool.submit(begins_in_worker, page, ocr))
+        except BrokenProcessPool:  # broken before: read alone below
+            futures.append(None)
     out: list[bool] = []
     broken = False
     for page, future in zip(pages, futures, strict=True):
         try:
-            out.append(future.result())
-            continue
+            if future is not None:
+                out.append(future.result())
+                continue
         except BrokenProcessPool:
-            broken = True
+            pass
+        broken = True
         with _new_pool(1, time_limit) as solo:
             try:
                 out.append(solo.submit(begins_in_worker, page, ocr).result())
