@@ -70,6 +70,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
+from bma_etl.layouts.history_empty import is_empty_state
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.layouts.history_entry_heads import (
@@ -270,7 +271,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
         if links_match(text, ocr) is not None:
             head.closed = True
             continue
-        if any(r.search(text) for r in BOILERPLATE_RES):
+        if any(r.search(text) for r in BOILERPLATE_RES) or is_empty_state(text):
             continue
         heading = narrative_heading(text, ocr)
         if heading is not None:
