@@ -79,7 +79,12 @@ from bma_etl.layouts.history_entry_heads import (
     heading_wrapped,
     ocr_entry,
 )
-from bma_etl.layouts.history_head_wraps import agency_apart, banner_cut, with_wrapped_banner
+from bma_etl.layouts.history_head_wraps import (
+    agency_apart,
+    banner_cut,
+    with_wrapped_banner,
+    with_wrapped_code,
+)
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -190,8 +195,8 @@ def score(doc: RepairedText) -> float:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
-                                    if ln.text.strip()])
+    lines = with_wrapped_name(doc, with_wrapped_code(
+        [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]))
     lines = with_wrapped_strategy(doc, lines)
     lines = agency_apart(with_wrapped_banner(lines, doc.ocr_used))
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
