@@ -1,4 +1,4 @@
-"""A progress-history page of a project with no reports yet.
+"""A progress-history page of a project with no reports yet; a page's own record fields.
 
 Where the entries would stand, the page prints one line saying there are none
 (``ยังไม่มีการรายงานความคืบหน้า``, or another office's or plug-in's wording). That
@@ -69,3 +69,24 @@ def test_a_paragraph_with_the_same_words_is_text(text: str) -> None:
     from bma_etl.layouts.history_empty import is_empty_state
 
     assert not is_empty_state(text)
+
+
+#: A restyled page's own record fields under its progress line (an Edge save of a
+#: CSS-grid page, breaker26 B_edge_cssgrid): on one line each, or label over value.
+RECORD_FIELDS = (["สถานะโครงการ\tอยู่ระหว่างดำเนินการ",
+                  "ปรับปรุงล่าสุด\t19/09/2568 16:05 น. โดย latkrabang01"],
+                 ["สถานะโครงการ", "ดำเนินการแล้วเสร็จ", "ปรับปรุงล่าสุด", "02/10/2567 09:12 น."],
+                 ["สถานะโครงการ : อยู่ระหว่างดำเนินการ", "แก้ไขล่าสุด : 5 มี.ค. 2568"])
+
+
+@pytest.mark.parametrize("k", range(len(RECORD_FIELDS)))
+def test_the_pages_own_record_fields_are_no_person(k: int, tmp_path: Path) -> None:
+    doc = progress_history(random.Random(f"record-fields-{k}"))
+    lines = doc.text.split("\n")
+    lines[1:1] = RECORD_FIELDS[k]
+    path = tmp_path / "history.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    project = process_file(path).tables["projects"][0]
+    want = doc.tables["projects"][0]
+    assert (project.responsible_person, project.division) == (None, want["division"])
+    assert (project.objectives, project.target) == ([_OBJECTIVE], _GOAL)

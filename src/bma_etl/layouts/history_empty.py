@@ -1,4 +1,4 @@
-"""A progress-history page's "nothing reported yet" line: no field value.
+"""A progress-history page's "nothing reported yet" line and its own record fields: no values.
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.web_progress_history`, not a layout).
 A project with no entries yet shows, where its entries would stand, one line saying so:
@@ -8,6 +8,11 @@ the tracking system's ``ยังไม่มีการรายงานค�
 target nor any paragraph of the head, and the page has no entries.
 :func:`is_empty_state` tells such a line; it matches the whole line only, so a
 paragraph that opens with the same words (``ยังไม่มีการรวบรวมข้อมูล…``) stays text.
+
+A restyled page (an Edge save of a CSS-grid page) may also state its own record's
+fields in its head, label and value: ``สถานะโครงการ ⇥ อยู่ระหว่างดำเนินการ``,
+``ปรับปรุงล่าสุด ⇥ 19/09/2568 16:05 น. โดย latkrabang01``. Under the progress line they
+were read as the responsible person; :func:`is_record_field` tells them.
 """
 
 from __future__ import annotations
@@ -46,3 +51,23 @@ def is_empty_state(text: str) -> bool:
         return False
     words = re.sub(r"[\s\-\u2013\u2014*()\[\]<>.!]", "", text)
     return words not in ("ไม่มีข้อมูล", "ยังไม่มีข้อมูล")
+
+
+#: The page's own record fields: the project's status as the system shows it, when and
+#: by whom the record was last changed (``แก้ไขล่าสุด``, ``อัปเดตล่าสุด``); a label alone
+#: on its line (a grid's label cell) has its value on the next.
+_RECORD_FIELD_RE = re.compile(
+    r"^\s*(?:สถานะ(?:ของ)?โครงการ|(?:ปรับปรุง|แก้ไข|อัป?เดต|บันทึก)(?:ข้อมูล)?ล่าสุด)"
+    r"\s*(?P<value>(?:\t|:|\s(?=\S)).*)?$")
+
+
+def record_field(text: str) -> str | None:
+    """Whether ``text`` (one line) is one of the page's own record fields.
+
+    ``"whole"``: label and value; ``"label"``: the label alone (its value on the next
+    line); None: neither.
+    """
+    m = _RECORD_FIELD_RE.match(text)
+    if m is None:
+        return None
+    return "whole" if m["value"] and m["value"].strip(" \t:") else "label"

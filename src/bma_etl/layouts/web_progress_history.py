@@ -70,7 +70,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
-from bma_etl.layouts.history_empty import is_empty_state
+from bma_etl.layouts.history_empty import is_empty_state, record_field
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.layouts.history_entry_heads import (
@@ -265,6 +265,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     after_code: list[Line] = []
     seen_code = False
     strategy: list[Raw] = []
+    value_next = False
     for line in lines[first:]:
         text = line.text
         m = banner_match(text, ocr) or banner_cut(text)
@@ -278,6 +279,11 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
             continue
         if any(r.search(text) for r in BOILERPLATE_RES) or is_empty_state(text):
             continue
+        field_at = record_field(text)  # the page's own record fields, a value under its label
+        if field_at or (value_next and len(text.strip()) <= UNIT_NAME_MAX):
+            value_next = field_at == "label"
+            continue
+        value_next = False
         heading = narrative_heading(text, ocr)
         if heading is not None:
             head.section = heading[0]
