@@ -18,7 +18,9 @@ Such a line is told from the next row's own first line by two things, either eno
   (:data:`CLOSER_EM` font sizes nearer than most rows' highest piece).
 
 and it goes on the cell above: that cell's last line (same column) stands one line
-pitch above it (:data:`PITCH_EM`). It then goes back to that cell (:func:`overflow_moves`);
+pitch above it (:data:`PITCH_EM`), and for the second, its first word had no room left
+on that cell's line (a title run on over empty cells is never wrapped). It then goes
+back to that cell (:func:`overflow_moves`);
 a further line of the same cell goes with it when it overprints the row's own too.
 """
 
@@ -103,13 +105,17 @@ def overflow_moves(found: Found[C], lines: list[TextLine],
             last = [p for p in cells.get((above, over), []) if p[2] > y]
             if not last or not PITCH_EM[0] <= (min(p[2] for p in last) - y) / size <= PITCH_EM[1]:
                 continue
+            # a wrapped cell's next line: its first word had no room left on the line above
+            edges = (*grids[above], above[3])
+            word = (right - x) * _first_word_share(lines[index].text.split("\t"), k)
+            wraps = max(p[4] for p in last) + word > edges[min(over + 1, len(edges) - 1)]
             off = abs(_offset(piece, row) - usual[col])
             # overprints the row's own line, which stands where the column's first lines do
             overprints = any(abs(y - p[2]) / size < OVERPRINT_EM and p[3] < right and x < p[4]
                              and abs(_offset(p, row) - usual[col]) < off
                              for p in column if p is not piece)
             # or the cell's only line, off where the column's and the row's first lines stand
-            alone = len(column) == 1 and bool(others) and off > CLOSER_EM and all(
+            alone = wraps and len(column) == 1 and bool(others) and off > CLOSER_EM and all(
                 abs(_offset(piece, row) - o) > CLOSER_EM for o in others)
             if overprints or alone:
                 moves[(index, k)] = cell(above, over, grids[above])
@@ -134,3 +140,11 @@ def _usual_offsets(cells: dict[tuple[Row, int], list[_Piece]]) -> dict[int, floa
         if pieces:
             firsts.setdefault(column, []).append(max(_offset(p, row) for p in pieces))
     return {column: median(offs) for column, offs in firsts.items() if len(offs) >= 3}
+
+
+def _first_word_share(texts: list[str], k: int) -> float:
+    """The share of the ``k``-th non-empty piece of ``texts`` its first word takes (0..1)."""
+    pieces = [t.strip() for t in texts if t.strip()]
+    if k >= len(pieces) or not pieces[k]:
+        return 1.0
+    return len(pieces[k].split()[0]) / len(pieces[k])
