@@ -13,32 +13,13 @@ import random
 
 import pytest
 
-from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.trust_outline import OUTLINE_FIELDS, drop_outline_misreads
 
-_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+from outline_lines import outline_row, strategy_lines, thai
+
 #: The texts after each line's number below the issue (written for this test).
 _BELOW = ("การบริการสาธารณสุขปฐมภูมิ", "ผู้สูงอายุเข้าถึงบริการสุขภาพ",
           "ร้อยละของผู้สูงอายุที่ได้รับการคัดกรอง")
-
-
-def _thai(n: int) -> str:
-    return "".join(_THAI_DIGITS[int(d)] for d in str(n))
-
-
-def _lines(parts: list[str], name: str, dash: str = " – ") -> dict[str, str]:
-    return {"strategy_issue": f"ด้านที่ {parts[0]}{dash}{name}",
-            "strategy_sub_issue": f"{'.'.join(parts[:2])} - {_BELOW[0]}",
-            "strategy_goal": f"{'.'.join(parts[:3])} {_BELOW[1]}",
-            "strategy_indicator": f"{'.'.join(parts[:4])} {_BELOW[2]}"}
-
-
-def _normalized(values: dict[str, str]) -> Normalized:
-    row = NormalizedRow("projects", None, dict(values))
-    provenance = [ProvenanceRow("projects", None, field, 1, 21 + i, None, None, value,
-                                False, True, confidence=90.0)
-                  for i, (field, value) in enumerate(values.items())]
-    return Normalized(rows=[row], provenance=provenance)
 
 
 def _as_tha_reads(text: str) -> str:
@@ -49,9 +30,9 @@ def _as_tha_reads(text: str) -> str:
 @pytest.mark.parametrize("name", ["มหานครกระชับ : Compact City", "มหานครกระชับ"])
 def test_the_issue_name_puts_back_its_number_the_model_misread(seed: int, name: str) -> None:
     rng = random.Random(seed)
-    parts = ["๔", *(_thai(rng.choice([1, 2, 3, 5, 10, 12])) for _ in range(3))]
-    written = _lines(parts, name, rng.choice((" – ", "- ", " : ")))
-    normalized = _normalized({f: _as_tha_reads(v) for f, v in written.items()})
+    parts = ["๔", *(thai(rng.choice([1, 2, 3, 5, 10, 12])) for _ in range(3))]
+    written = strategy_lines(parts, (name, *_BELOW), rng.choice((" – ", "- ", " : ")))
+    normalized = outline_row({f: _as_tha_reads(v) for f, v in written.items()})
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert {f.field for f in normalized.findings} == set(OUTLINE_FIELDS)
@@ -65,8 +46,8 @@ def test_the_issue_name_puts_back_its_number_the_model_misread(seed: int, name: 
 ])
 def test_an_issue_whose_number_is_no_misreading_of_its_name_is_kept(number: str, name: str
                                                                     ) -> None:
-    written = _lines([number, "๑", "๒", "๑"], name)
-    normalized = _normalized(dict(written))
+    written = strategy_lines([number, "๑", "๒", "๑"], (name, *_BELOW))
+    normalized = outline_row(dict(written))
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert not normalized.findings
@@ -83,8 +64,8 @@ def test_a_one_read_apart_in_some_lines_is_put_back(seed: int) -> None:
     """The issue's name fixes level 1; a lower level two lines read ``๑`` alike fixes
     the line that read it otherwise."""
     rng = random.Random(f"sometimes-{seed}")
-    parts = ["๑", "๑", _thai(rng.choice([1, 2, 3])), _thai(rng.choice([1, 2, 4]))]
-    written = _lines(parts, "มหานครปลอดภัย : Safe City")
+    parts = ["๑", "๑", thai(rng.choice([1, 2, 3])), thai(rng.choice([1, 2, 4]))]
+    written = strategy_lines(parts, ("มหานครปลอดภัย : Safe City", *_BELOW))
     read = dict(written)
     fields = list(OUTLINE_FIELDS)
     wrong = rng.sample(fields, rng.choice((1, 2)))  # level 1 misread in these lines
@@ -94,15 +75,15 @@ def test_a_one_read_apart_in_some_lines_is_put_back(seed: int) -> None:
         at = read["strategy_sub_issue"].index(".") + 1
         read["strategy_sub_issue"] = read["strategy_sub_issue"][:at] + "9" + \
             read["strategy_sub_issue"][at + 1:]
-    normalized = _normalized(read)
+    normalized = outline_row(read)
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert all(f.code == "ocr_outline_repaired" for f in normalized.findings)
 
 
 def test_a_level_read_as_no_misreading_of_one_is_still_doubtful() -> None:
-    written = _lines(["๑", "๑", "๒", "๑"], "มหานครปลอดภัย")
+    written = strategy_lines(["๑", "๑", "๒", "๑"], ("มหานครปลอดภัย", *_BELOW))
     read = {**written, "strategy_sub_issue": written["strategy_sub_issue"].replace("๑.๑", "๑.๓")}
-    normalized = _normalized(read)
+    normalized = outline_row(read)
     drop_outline_misreads(normalized)
     assert {f.code for f in normalized.findings} == {"ocr_doubtful_value"}

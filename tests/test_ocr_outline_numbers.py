@@ -16,33 +16,18 @@ import random
 
 import pytest
 
-from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.trust_outline import OUTLINE_FIELDS, drop_outline_misreads
 
-_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+from outline_lines import THAI_DIGITS, outline_row, strategy_lines, thai
+
 #: The texts after each line's number (written for this test).
 _NAMES = ("มหานครปลอดภัย : Safe City", "การจัดการจราจรและทางเท้า",
           "ประชาชนมีทางเดินเท้าที่ปลอดภัยและสะดวก", "ร้อยละของทางเดินริมคลองที่ได้รับการปรับปรุง")
 
 
-def _thai(n: int) -> str:
-    return "".join(_THAI_DIGITS[int(d)] for d in str(n))
-
-
 def _lines(parts: list[str]) -> dict[str, str]:
     """The four strategy lines of the outline ``parts`` (each a number as printed)."""
-    return {"strategy_issue": f"ด้านที่ {parts[0]} – {_NAMES[0]}",
-            "strategy_sub_issue": f"{'.'.join(parts[:2])} - {_NAMES[1]}",
-            "strategy_goal": f"{'.'.join(parts[:3])} {_NAMES[2]}",
-            "strategy_indicator": f"{'.'.join(parts[:4])} {_NAMES[3]}"}
-
-
-def _normalized(values: dict[str, str]) -> Normalized:
-    row = NormalizedRow("projects", None, dict(values))
-    provenance = [ProvenanceRow("projects", None, field, 1, 21 + i, None, None, value,
-                                False, True, confidence=90.0)
-                  for i, (field, value) in enumerate(values.items())]
-    return Normalized(rows=[row], provenance=provenance)
+    return strategy_lines(parts, _NAMES)
 
 
 def _misread(part: str, rng: random.Random) -> str:
@@ -51,7 +36,7 @@ def _misread(part: str, rng: random.Random) -> str:
     if how == "added":
         return rng.choice("๐๑") + part
     at = rng.randrange(len(part))
-    other = rng.choice([d for d in _THAI_DIGITS if d != part[at]]) if how == "digit" \
+    other = rng.choice([d for d in THAI_DIGITS if d != part[at]]) if how == "digit" \
         else rng.choice("อต")
     return part[:at] + other + part[at + 1:]
 
@@ -59,7 +44,7 @@ def _misread(part: str, rng: random.Random) -> str:
 @pytest.mark.parametrize("seed", range(12))
 def test_one_misread_outline_level_nulls_the_lines_that_state_it(seed: int) -> None:
     rng = random.Random(seed)
-    parts = [_thai(rng.randint(1, 12)) for _ in range(4)]
+    parts = [thai(rng.randint(1, 12)) for _ in range(4)]
     written = _lines(parts)
     line = rng.randrange(4)  # the line OCR misread, at a level another line states too
     level = rng.randrange(min(line, 2) + 1)
@@ -67,7 +52,7 @@ def test_one_misread_outline_level_nulls_the_lines_that_state_it(seed: int) -> N
     read_parts[level] = _misread(parts[level], rng)
     read = dict(written)
     read[OUTLINE_FIELDS[line]] = _lines(read_parts)[OUTLINE_FIELDS[line]]
-    normalized = _normalized(read)
+    normalized = outline_row(read)
     drop_outline_misreads(normalized)
     stating = {f for i, f in enumerate(OUTLINE_FIELDS) if i >= level}
     values = normalized.rows[0].values
@@ -81,10 +66,10 @@ def test_one_misread_outline_level_nulls_the_lines_that_state_it(seed: int) -> N
 @pytest.mark.parametrize("seed", range(6))
 def test_an_outline_read_right_is_kept(seed: int) -> None:
     rng = random.Random(seed)
-    written = _lines([_thai(rng.randint(1, 12)) for _ in range(4)])
+    written = _lines([thai(rng.randint(1, 12)) for _ in range(4)])
     if seed % 2:  # an indicator printed without a number is not compared
         written["strategy_indicator"] = _NAMES[3]
-    normalized = _normalized(written)
+    normalized = outline_row(written)
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert not normalized.findings
@@ -93,14 +78,14 @@ def test_an_outline_read_right_is_kept(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(8))
 def test_a_dot_ocr_lost_is_put_back_from_the_lines_above(seed: int) -> None:
     rng = random.Random(seed)
-    written = _lines([_thai(rng.randint(1, 12)) for _ in range(4)])
+    written = _lines([thai(rng.randint(1, 12)) for _ in range(4)])
     field = rng.choice(OUTLINE_FIELDS[1:])  # a dotted line, one of its dots lost
     number, name = written[field].split(" ", 1)
     dots = [i for i, c in enumerate(number) if c == "."]
     at = rng.choice(dots)
     read = dict(written)
     read[field] = f"{number[:at]}{number[at + 1:]} {name}"
-    normalized = _normalized(read)
+    normalized = outline_row(read)
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     (finding,) = normalized.findings
