@@ -12,7 +12,6 @@ takes the next one's values.
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -23,8 +22,7 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
-
-_PIPE_ROW = re.compile(r"^\| (รายงานครั้งที่[0-9]+) \| (.*) \|$", re.M)
+from form_ocr_lines import as_ocr_lines
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -32,8 +30,7 @@ def test_label_read_without_its_number_before_a_rule_still_opens_its_report(seed
                                                                            ) -> None:
     rng = random.Random(seed)
     generated = GENERATORS["legacy_pipe"](rng)
-    text = _PIPE_ROW.sub(lambda m: m[1] + "\t|" + m[2].replace(" | ", "\t"),
-                         to_arabic_digits(generated.text))
+    text = as_ocr_lines(to_arabic_digits(generated.text))
     want = generated.tables["progress_updates"]
     n = rng.randrange(2, len(want))  # not the first: the report above has its values
     text = text.replace(f"รายงานครั้งที่{n}\t|", "รายงาน |", 1)

@@ -14,35 +14,15 @@ from __future__ import annotations
 import random
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
-from bma_etl.layouts.base import RepairedText
-from bma_etl.layouts.legacy_progress_form import extract
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.fields import normalize
-from bma_etl.normalize.trust import screen
-from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
+from form_ocr_lines import as_ocr_lines, progress_records
 
 _PROGRESS = re.compile(r"(ความก้าวหน้าของงานฯ = )([0-9]{1,3}\.[0-9]{2} %)")
-_PIPE_ROW = re.compile(r"^\| (รายงานครั้งที่[0-9]+) \| (.*) \|$", re.M)
-
-
-def _as_ocr_lines(text: str) -> str:
-    """A report row as OCR lines a scan's table: cells cut by tabs, the first rule a ``|``."""
-    return _PIPE_ROW.sub(lambda m: m[1] + "\t|" + m[2].replace(" | ", "\t"), text)
-
-
-def _records(text: str) -> tuple[list[Any], list[Any]]:
-    words = tuple((m.start(), m.end(), 90.0) for m in re.finditer(r"\S+", text))
-    doc = RepairedText.of(text, ocr_used=True, words=words)
-    normalized = normalize(extract(doc), doc.text, doc.words, None, doc.spaced, True)
-    screen(normalized, doc.text, doc.doubted)  # as the pipeline does after OCR
-    records = build_records(normalized, "0" * 64)
-    return records.get("progress_updates", []), normalized.findings
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -51,9 +31,9 @@ def test_rule_read_before_a_progress_is_a_speck_only_when_a_1_would_pass_100(see
     rng = random.Random(seed)
     generated = GENERATORS["legacy_pipe"](rng)
     text = _PROGRESS.sub(lambda m: m[1] + rng.choice("|lI") + m[2],
-                         _as_ocr_lines(to_arabic_digits(generated.text)))
+                         as_ocr_lines(to_arabic_digits(generated.text)))
     assert text.count("= |") + text.count("= l") + text.count("= I") >= 3
-    rows, issues = _records(text)
+    rows, issues = progress_records(text)
     want = [w["progress_pct"] for w in generated.tables["progress_updates"]]
     assert len(rows) == len(want)
     for row, pct in zip(rows, want, strict=True):

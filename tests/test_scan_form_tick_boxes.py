@@ -25,8 +25,8 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
+from form_ocr_lines import as_ocr_lines
 
-_PIPE_ROW = re.compile(r"^\| (รายงานครั้งที่[0-9]+) \| (.*) \|$", re.M)
 _FLAG_CELL = re.compile(r": (ไม่)?(เป็นไปตาม(?:แผน|เป้าหมาย))(?= \|)")
 _SPECKS = ("[7", "ม", "]", "[ๆ", "|[7ี", "ผูรี", "")
 
@@ -43,11 +43,6 @@ def _garbled(words: str, rng: random.Random) -> str:
     return words if rng.random() < 0.5 else words.replace("ตาม", "ตาม (", 1)
 
 
-def _as_ocr_lines(text: str) -> str:
-    """A report row as OCR lines a scan's table: cells cut by tabs, the first rule a ``|``."""
-    return _PIPE_ROW.sub(lambda m: m[1] + "\t|" + m[2].replace(" | ", "\t"), text)
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_both_options_printed_and_the_tick_read_as_specks_is_no_flag(seed: int) -> None:
     rng = random.Random(seed)
@@ -55,7 +50,7 @@ def test_both_options_printed_and_the_tick_read_as_specks_is_no_flag(seed: int) 
     text = _FLAG_CELL.sub(lambda m: f"{rng.choice(_SPECKS)} {_garbled(m[2], rng)} "
                                     f"{rng.choice(_SPECKS)}ไม่{m[2]}",
                           to_arabic_digits(generated.text))
-    rows, findings = _rows(_as_ocr_lines(text), ocr=True)
+    rows, findings = _rows(as_ocr_lines(text), ocr=True)
     want = generated.tables["progress_updates"]
     assert len(rows) == len(want)
     for row, w in zip(rows, want, strict=True):
