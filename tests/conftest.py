@@ -339,6 +339,47 @@ def chromium_words_print(font: Path, words: list[str], out: Path, px: int = 14) 
     return out
 
 
+def chromium_font(family: str) -> Path:
+    """The font file of ``family`` (Sarabun, or a font such as ``Noto Sans Thai`` the
+    system has) for a page Chromium prints or shoots; fails the test with how to
+    install Chromium or the font when either is missing."""
+    from corpus import fonts, render
+
+    if not render.have("chromium"):
+        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
+    if family == "Sarabun":
+        return font_file("Sarabun")
+    path = fonts.installed(family)
+    if path is None:
+        pytest.fail(f"needs {family}: apt-get install fonts-noto-core (make venv does)")
+    return path
+
+
+def chromium_phone_shot(font: Path, lines: list[str], folder: Path, height: int) -> Path:
+    """A phone's screenshot of ``lines`` (one ``<br>`` line each) in the font file ``font``.
+
+    The page (``folder/top.html``, 20 CSS px text, 12 px margin, white) is shot by headless
+    Chromium in a window 390 px wide and ``height`` px tall at twice the pixels
+    (``--force-device-scale-factor=2``): a PNG, ``folder/top.png``, returned.
+    """
+    import html
+    import subprocess
+
+    body = "<br>\n".join(html.escape(line) for line in lines)
+    page = folder / "top.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
+                    f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 20px;"
+                    f" margin: 12px; background: #fff; }}</style></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    shot = folder / "top.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={folder}/profile", "--hide-scrollbars",
+                    f"--window-size=390,{height}", "--force-device-scale-factor=2",
+                    f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    return shot
+
+
 def chromium_word_lines(font: Path, words: list[str], tmp_path: Path,
                         px: int = 14) -> list[str]:
     """The lines the PDF reader gives of ``words`` printed by :func:`chromium_words_print`."""
@@ -542,3 +583,4 @@ def printed_form_pages(folder: Path, seed: int, dpi: int) -> tuple[Any, list[Any
     finally:
         printed.close()
     return doc, pages
+

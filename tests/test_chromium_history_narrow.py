@@ -26,8 +26,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import fonts, render
+from conftest import chromium_font, chromium_phone_shot
 from corpus.build import GENERATORS
 
 #: (objective, target): targets that open with a Thai run longer than the room an
@@ -38,17 +37,6 @@ VALUES = [
     ("เพื่อพัฒนาศักยภาพของบุคลากรให้ปฏิบัติงานได้ตามมาตรฐาน",
      "บุคลากรของสำนักงานเขตได้รับการอบรมไม่น้อยกว่า 120 คน"),
 ]
-
-
-def _font(family: str) -> Path:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    if family == "Sarabun":
-        return font_file("Sarabun")
-    path = fonts.installed(family)
-    if path is None:
-        pytest.fail(f"needs {family}: apt-get install fonts-noto-core (make venv does)")
-    return path
 
 
 def _print(lines: list[str], font: Path, column: str, out: Path) -> Path:
@@ -77,7 +65,7 @@ def test_objective_and_target_stay_apart_in_a_chromium_print(
     truth = doc.tables["projects"][0]
     lines = doc.text.splitlines()
     at = next(i for i, ln in enumerate(lines) if ln == f"{truth['unit_code']}/{truth['unit_code']}")
-    font = _font(family)
+    font = chromium_font(family)
     for k, (objective, target) in enumerate(VALUES):
         lines[at + 1:at + 3] = [objective, target]
         pdf = _print(lines, font, column, tmp_path / f"page{k}.pdf")
@@ -100,18 +88,6 @@ def test_a_phone_screenshot_s_wrapped_project_name_is_read_whole(tmp_path: Path)
     head = [f"ความคืบหน้าโครงการ ร้อยละ {truth['progress_pct']}", f"{name} : 50280000-1187",
             f"สำนักงานเขตลาดกระบัง : ({truth['fiscal_year_be']})", truth["division"],
             "ดูโครงการแผนปีฯ : พิมพ์ข้อมูล"]
-    font = _font("Noto Sans Thai")
-    body = "<br>\n".join(html.escape(line) for line in head)
-    page = tmp_path / "top.html"
-    page.write_text(f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
-                    f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 20px;"
-                    f" margin: 12px; background: #fff; }}</style></head><body>{body}</body></html>",
-                    encoding="utf-8")
-    shot = tmp_path / "top.png"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    f"--user-data-dir={tmp_path}/profile", "--hide-scrollbars",
-                    "--window-size=390,400", "--force-device-scale-factor=2",
-                    f"--screenshot={shot}", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    shot = chromium_phone_shot(chromium_font("Noto Sans Thai"), head, tmp_path, 400)
     project = process_file(shot).rows("projects")[0]
     assert (project.project_name, project.project_code) == (name, "50280000-1187")

@@ -14,10 +14,8 @@ its long goal and indicator wrap, and read back as written (one page of live OCR
 
 from __future__ import annotations
 
-import html
 import random
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.pipeline import process_file
 from bma_etl.validate import build_records
 
-from corpus import fonts, render
+from conftest import chromium_font, chromium_phone_shot
 from corpus.build import GENERATORS
 
 _GOALS = ("ปริมาณขยะมูลฝอยที่ต้องนำไปกำจัดลดลงอย่างต่อเนื่องทุกปี",
@@ -87,11 +85,7 @@ _PHONE_STRATEGY = ("ด้านที่ ๒ – มหานครสีเข
 
 
 def test_a_phone_screenshot_s_wrapped_strategy_lines_are_read_whole(tmp_path: Path) -> None:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    font = fonts.installed("Noto Sans Thai")
-    if font is None:
-        pytest.fail("needs Noto Sans Thai: apt-get install fonts-noto-core (make venv does)")
+    font = chromium_font("Noto Sans Thai")
     doc = GENERATORS["web_history"](random.Random("phone-strategy"))
     truth = doc.tables["projects"][0]
     head = [f"ความคืบหน้าโครงการ ร้อยละ {truth['progress_pct']}",
@@ -100,18 +94,7 @@ def test_a_phone_screenshot_s_wrapped_strategy_lines_are_read_whole(tmp_path: Pa
             "ดูโครงการแผนปีฯ : พิมพ์ข้อมูล", f"{truth['unit_code']}/{truth['unit_code']}",
             "เพื่อลดปริมาณขยะอินทรีย์", "ชุมชนในพื้นที่เขตลาดกระบัง",
             *(f"{line} |" for line in _PHONE_STRATEGY)]
-    body = "<br>\n".join(html.escape(line) for line in head)
-    page = tmp_path / "top.html"
-    page.write_text(f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
-                    f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 20px;"
-                    f" margin: 12px; background: #fff; }}</style></head><body>{body}</body></html>",
-                    encoding="utf-8")
-    shot = tmp_path / "top.png"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    f"--user-data-dir={tmp_path}/profile", "--hide-scrollbars",
-                    "--window-size=390,900", "--force-device-scale-factor=2",
-                    f"--screenshot={shot}", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    shot = chromium_phone_shot(font, head, tmp_path, 900)
     project = process_file(shot).rows("projects")[0]
     got = (project.strategy_issue, project.strategy_sub_issue, project.strategy_goal,
            project.strategy_indicator)
