@@ -271,6 +271,24 @@ LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>
 SWOT_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
 
 
+def corpus_fpdf_grey_pages(tmp_path: Path, seed: int, generator: str, k: int, dpi: int
+                           ) -> tuple[Any, list[Any]]:
+    """``(doc, pages)``: the ``k``-th ``generator`` document of corpus seed ``seed`` printed
+    by fpdf2 (:func:`corpus_fpdf_print`, unshaped, in the first of Garuda, Loma and Sarabun
+    installed) and each printed page rendered in grey (PIL ``L``) at ``dpi``."""
+    import pypdfium2 as pdfium
+
+    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
+    doc, pdf = corpus_fpdf_print(tmp_path, seed, generator, k, font, shaping=False)
+    printed = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = [printed[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+                 for i in range(len(printed))]
+    finally:
+        printed.close()
+    return doc, pages
+
+
 def scanned_level_lines(line: str, widths: tuple[int, ...], rng: Any) -> tuple[list[str], bool]:
     """A generated plan's ``line`` as a scan's OCR lines give it, and whether it is a level's.
 

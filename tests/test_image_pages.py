@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
@@ -21,7 +20,7 @@ from bma_etl.pipeline import ingest, process_file
 from bma_etl.pipeline_pages import PagesPath, join_page_images, read_input
 from bma_etl.read.image_pages import page_runs
 
-from conftest import corpus_fpdf_print, fonts_or_fail
+from conftest import corpus_fpdf_grey_pages
 
 SEED = 4100
 GENERATOR = "web_detail"
@@ -30,15 +29,7 @@ DPI = 300
 
 def _pages(tmp_path: Path, k: int = 0) -> tuple[object, list[Image.Image]]:
     """The ``k``-th generated document and its printed pages in grey at :data:`DPI`."""
-    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
-    doc, pdf = corpus_fpdf_print(tmp_path, SEED, GENERATOR, k, font, shaping=False)
-    printed = pdfium.PdfDocument(str(pdf))
-    try:
-        pages = [printed[i].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-                 for i in range(len(printed))]
-    finally:
-        printed.close()
-    return doc, pages
+    return corpus_fpdf_grey_pages(tmp_path, SEED, GENERATOR, k, DPI)
 
 
 def _save(folder: Path, pages: list[Image.Image], names: list[str]) -> list[Path]:

@@ -26,7 +26,7 @@ from bma_etl.pipeline_ingest import iter_files
 from bma_etl.read import SourceDocument, read_source
 from bma_etl.read.image import MIN_STATED_DPI, image_pdf
 
-from conftest import assert_read_as_generated, corpus_fpdf_print, fonts_or_fail
+from conftest import assert_read_as_generated, corpus_fpdf_grey_pages
 
 SEED = 4100
 GENERATOR = "web_detail"
@@ -35,14 +35,7 @@ DPI = 300
 
 def _pages(tmp_path: Path, dpi: int = DPI) -> tuple[object, list[Image.Image]]:
     """The generated document and its printed pages in grey at ``dpi``."""
-    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
-    doc, pdf = corpus_fpdf_print(tmp_path, SEED, GENERATOR, 0, font, shaping=False)
-    printed = pdfium.PdfDocument(str(pdf))
-    try:
-        pages = [printed[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-                 for i in range(len(printed))]
-    finally:
-        printed.close()
+    doc, pages = corpus_fpdf_grey_pages(tmp_path, SEED, GENERATOR, 0, dpi)
     assert len(pages) >= 2, "the generated document has one page"
     return doc, pages
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
 from bma_etl.pipeline import process_file
 from bma_etl.read.scan_sheets import LOOK_DPI, scan_gutter
 
-from conftest import corpus_fpdf_print, fonts_or_fail
+from conftest import corpus_fpdf_grey_pages
 
 SEED = 4100
 DPI = 200
@@ -29,15 +28,8 @@ DPI = 200
 
 def _pages(tmp_path: Path) -> tuple[object, list[Image.Image]]:
     """The generated document and its first two printed pages in grey at :data:`DPI`."""
-    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
-    doc, pdf = corpus_fpdf_print(tmp_path, SEED, "web_detail", 0, font, shaping=False)
-    printed = pdfium.PdfDocument(str(pdf))
-    try:
-        pages = [printed[i].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-                 for i in range(2)]
-    finally:
-        printed.close()
-    return doc, pages
+    doc, pages = corpus_fpdf_grey_pages(tmp_path, SEED, "web_detail", 0, DPI)
+    return doc, pages[:2]
 
 
 def _booklet(pages: list[Image.Image], shadow: str | None, degrees: float) -> Image.Image:
