@@ -602,3 +602,15 @@ def printed_form_pages(folder: Path, seed: int, dpi: int) -> tuple[Any, list[Any
         printed.close()
     return doc, pages
 
+
+def fields_misread(project: Any, truth: dict[str, Any], left_out: Iterable[str] = ()
+                   ) -> dict[str, tuple[Any, Any]]:
+    """``{field: (generated, read)}``: the fields of a generated project's ``truth`` that
+    state a value and that the read record ``project`` has, but read otherwise
+    (:func:`corpus.score.same`); fields named in ``left_out`` are not compared."""
+    from corpus.score import same
+
+    skip = set(left_out)
+    return {name: (want, getattr(project, name)) for name, want in truth.items()
+            if want is not None and hasattr(project, name) and name not in skip
+            and not same(want, getattr(project, name))}

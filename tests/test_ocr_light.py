@@ -21,11 +21,10 @@ from PIL import Image, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_image import WIDEST_SKEW, flattened, skew_angle
 
-from conftest import fonts_or_fail
+from conftest import fields_misread, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
-from corpus.score import same
 
 SEED = 4411
 #: Fields a legacy form states in its progress table, on its second page (the scan
@@ -88,7 +87,5 @@ def test_scan_with_shadow_band_reads_its_values(tmp_path: Path) -> None:
     processed = process_file(scanned)
     (project,) = processed.rows("projects")
     truth = doc.truth["tables"]["projects"][0]
-    wrong = {name: (want, getattr(project, name)) for name, want in truth.items()
-             if want is not None and hasattr(project, name) and name not in SECOND_PAGE
-             and not same(want, getattr(project, name))}
+    wrong = fields_misread(project, truth, SECOND_PAGE)
     assert not wrong

@@ -28,11 +28,10 @@ from bma_etl.read.ocr_image import cleaned
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_orient import read_upright, sideways, turned_message
 
-from conftest import fonts_or_fail
+from conftest import fields_misread, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
-from corpus.score import same
 
 SEED = 5152
 DPI = 200
@@ -73,9 +72,7 @@ def test_scan_stored_turned_reads_its_values(tmp_path: Path, degrees: int) -> No
     processed = process_file(stored)
     (project,) = processed.rows("projects")
     truth = doc.truth["tables"]["projects"][0]  # type: ignore[attr-defined]
-    wrong = {name: (want, getattr(project, name)) for name, want in truth.items()
-             if want is not None and hasattr(project, name) and name not in SECOND_PAGE
-             and not same(want, getattr(project, name))}
+    wrong = fields_misread(project, truth, SECOND_PAGE)
     assert not wrong
     issues = [q.message for q in processed.rows("quality_issues") if q.code == "ocr_page_turned"]
     assert issues == [f"page 1 was stored turned and was read turned {degrees}° clockwise"]
