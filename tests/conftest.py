@@ -289,6 +289,27 @@ def corpus_fpdf_grey_pages(tmp_path: Path, seed: int, generator: str, k: int, dp
     return doc, pages
 
 
+def levels_sheet() -> tuple[Any, list[dict[str, Any]], float]:
+    """``(pdf, levels, half)``: an fpdf2 A4 page begun in Sarabun 12 pt for a plan's
+    scoring levels set in two halves without rules (a borderless table beside its
+    labels), the generated plan's levels (``bench/corpus`` ``plan``, at least five) and
+    the width of a half of the text area in mm. Fails the test without Sarabun."""
+    import random
+
+    from fpdf import FPDF
+
+    from corpus.build import GENERATORS
+
+    doc = GENERATORS["plan"](random.Random("borderless-columns"))
+    levels = doc.truth["tables"]["plan_scoring_levels"]
+    assert len(levels) >= 5
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_font("Sarabun", size=12)
+    pdf.add_page()
+    return pdf, levels, (pdf.w - 2 * pdf.l_margin) / 2
+
+
 def scanned_level_lines(line: str, widths: tuple[int, ...], rng: Any) -> tuple[list[str], bool]:
     """A generated plan's ``line`` as a scan's OCR lines give it, and whether it is a level's.
 

@@ -20,7 +20,7 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file
+from conftest import font_file, levels_sheet
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
@@ -70,16 +70,7 @@ def test_a_borderless_table_whose_cells_wrap_stays_one_page(tmp_path: Path) -> N
     # is one line on the row's first baseline (a plan's scoring levels printed by
     # LibreOffice from a document without borders, cell by cell). Rows, not columns
     # of text.
-    from fpdf import FPDF
-
-    doc = GENERATORS["plan"](random.Random("borderless-columns"))
-    levels = doc.truth["tables"]["plan_scoring_levels"]  # type: ignore[index]
-    assert len(levels) >= 5
-    pdf = FPDF(format="A4")
-    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
-    pdf.set_font("Sarabun", size=12)
-    pdf.add_page()
-    half = (pdf.w - 2 * pdf.l_margin) / 2
+    pdf, levels, half = levels_sheet()
     tops = []
     for level in levels[:8]:  # drawn column by column, as a writer draws cell by cell
         tops.append(pdf.get_y())

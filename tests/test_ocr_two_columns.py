@@ -102,18 +102,9 @@ def _borderless_table(out: Path, both_wrap: bool) -> list[tuple[str, str]]:
     another level's description, wrapped too. The gap between the halves runs down
     the page's middle as a gutter does.
     """
-    from fpdf import FPDF
+    from conftest import levels_sheet
 
-    from conftest import font_file
-
-    doc = GENERATORS["plan"](random.Random("borderless-columns"))
-    levels = doc.truth["tables"]["plan_scoring_levels"]
-    assert len(levels) >= 5
-    pdf = FPDF(format="A4")
-    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
-    pdf.set_font("Sarabun", size=12)
-    pdf.add_page()
-    half = (pdf.w - 2 * pdf.l_margin) / 2
+    pdf, levels, half = levels_sheet()
     rows = []
     for k, level in enumerate(levels[:8]):
         left = str(levels[-1 - k]["description"]) if both_wrap else f"ระดับ {level['level']}"
