@@ -357,6 +357,24 @@ def assert_swot_read(text: str, want: list[dict[str, Any]],
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
 
 
+def words_unsure_on_lines(text: str, unsure: set[int], low: float, high: float
+                          ) -> tuple[tuple[int, int, float], ...]:
+    """``text``'s words ``(start, end, confidence)`` as OCR gives them: read sure (88-96),
+    but those of the lines ``unsure`` (0-based) at ``low``-``high``; confidences drawn
+    from ``random.Random(len(text))`` in reading order, to two places."""
+    import random
+
+    rng = random.Random(len(text))
+    out: list[tuple[int, int, float]] = []
+    base = 0
+    for no, line in enumerate(text.split("\n")):
+        for m in re.finditer(r"\S+", line):
+            conf = rng.uniform(low, high) if no in unsure else rng.uniform(88, 96)
+            out.append((base + m.start(), base + m.end(), round(conf, 2)))
+        base += len(line) + 1
+    return tuple(out)
+
+
 def chromium_words_print(font: Path, words: list[str], out: Path, px: int = 14) -> Path:
     """``words``, one paragraph each, set in the font file ``font`` at ``px`` CSS pixels
     and printed by headless Chromium without header and footer to ``out``."""

@@ -19,31 +19,16 @@ read is the one written, one OCR did not read is NULL.
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
 from test_plan_scan_swot import damaged_swot_items
 
-from conftest import SWOT_ITEM, assert_swot_read, swot_span
+from conftest import SWOT_ITEM, assert_swot_read, swot_span, words_unsure_on_lines
 from corpus.build import GENERATORS
 
 #: What OCR read an item's number alone on its line as, not sure (seeds 71, 83).
 _SIGN_NUMBERS = ("เอ*", "๓ฑ.ุ.", "ไ+", "2ข", "(ร")
-
-
-def _words(text: str, unsure: set[int]) -> tuple[tuple[int, int, float], ...]:
-    """``text``'s words as OCR gives them: read sure (88-96), but those of the lines
-    ``unsure`` (0-based), read at 40-70."""
-    rng = random.Random(len(text))
-    out: list[tuple[int, int, float]] = []
-    base = 0
-    for no, line in enumerate(text.split("\n")):
-        for m in re.finditer(r"\S+", line):
-            conf = rng.uniform(40, 70) if no in unsure else rng.uniform(88, 96)
-            out.append((base + m.start(), base + m.end(), round(conf, 2)))
-        base += len(line) + 1
-    return tuple(out)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -54,7 +39,8 @@ def test_item_number_read_as_a_line_of_signs_not_sure_opens_its_item(seed: int) 
     generated, text, _ = damaged_swot_items(
         seed, lambda rng, line, m: [rng.choice(_SIGN_NUMBERS), m.group("body")])
     unsure = {no for no, line in enumerate(text.split("\n")) if line in _SIGN_NUMBERS}
-    assert_swot_read(text, generated.tables["plan_swot_items"], _words(text, unsure))
+    assert_swot_read(text, generated.tables["plan_swot_items"],
+                     words_unsure_on_lines(text, unsure, 40, 70))
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -40,7 +40,14 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot import _assert_items_damaged_read, damaged_swot_items
 
-from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_lists, swot_span
+from conftest import (
+    SWOT_ITEM,
+    assert_swot_read,
+    records_of,
+    swot_lists,
+    swot_span,
+    words_unsure_on_lines,
+)
 from corpus.build import GENERATORS
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -174,20 +181,6 @@ def test_one_number_read_numbers_the_items_above_it_by_their_places(seed: int) -
 _UNSURE_NUMBERS = ("กาต", "“| Sie", "ee S", "ดาว")
 
 
-def _words(text: str, unsure: set[int]) -> tuple[tuple[int, int, float], ...]:
-    """``text``'s words as OCR gives them: read sure (90), but those of the lines
-    ``unsure`` (0-based), read at 15-30."""
-    rng = random.Random(len(text))
-    out: list[tuple[int, int, float]] = []
-    base = 0
-    for no, line in enumerate(text.split("\n")):
-        for m in re.finditer(r"\S+", line):
-            conf = rng.uniform(15, 30) if no in unsure else rng.uniform(88, 96)
-            out.append((base + m.start(), base + m.end(), round(conf, 2)))
-        base += len(line) + 1
-    return tuple(out)
-
-
 @pytest.mark.parametrize("seed", range(8))
 def test_item_whose_number_ocr_read_unsure_on_a_line_of_its_own_is_an_item(seed: int) -> None:
     """Half the items below another item (at random): the number read unsure as a short
@@ -197,7 +190,8 @@ def test_item_whose_number_ocr_read_unsure_on_a_line_of_its_own_is_an_item(seed:
         seed, lambda rng, line, m: [rng.choice(_UNSURE_NUMBERS), m.group("body")],
         after_item=True)
     unsure = {no for no, line in enumerate(text.split("\n")) if line in _UNSURE_NUMBERS}
-    assert_swot_read(text, generated.tables["plan_swot_items"], _words(text, unsure))
+    assert_swot_read(text, generated.tables["plan_swot_items"],
+                     words_unsure_on_lines(text, unsure, 15, 30))
 
 
 #: What OCR read a speck after an item's line as: a cell of a Latin word, or none.
