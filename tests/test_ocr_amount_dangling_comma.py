@@ -24,9 +24,9 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.digits import parse_amount, to_arabic_digits
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
-from test_scan_form_cut_amount import _AMOUNT, _read
 
 from corpus.build import GENERATORS
+from form_ocr_lines import assert_damaged_amount_null
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _JUNK = ["pie ", "ว ", "", " ", "ooo", "."]
@@ -52,26 +52,11 @@ def test_a_whole_amount_with_a_space_at_its_comma_is_still_read(value: int, comm
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_form_report_amount_with_a_dangling_comma_is_null_with_an_issue(seed: int) -> None:
-    rng = random.Random(seed)
-    while True:
-        generated = GENERATORS[rng.choice(["legacy_pipe", "legacy_tab"])](rng)
-        text = to_arabic_digits(generated.text)
-        found = list(_AMOUNT.finditer(text))
-        if found:
-            break
-    cut = rng.choice(found)
-    amount = cut["amount"]
-    damaged = amount[:amount.rindex(",") + 1] + rng.choice(["pie", "ว", ""]) + " บาท"
-    text = text[:cut.start()] + damaged + text[cut.end():]
-    rows, findings = _read(text)
-    want = generated.tables["progress_updates"]
-    assert len(rows) == len(want)
-    k = text[:cut.start()].count("รายงานครั้งที่") - 1  # the report whose amount was damaged
-    assert rows[k].budget_disbursed_thb is None
-    assert any(f.field == "budget_disbursed_thb" and f.row_ordinal == rows[k].ordinal
-               for f in findings)
-    assert [f"{r.budget_disbursed_thb:.2f}" for i, r in enumerate(rows) if i != k] == [
-        w["budget_disbursed_thb"] for i, w in enumerate(want) if i != k]
+    def dangling(amount: str, rng: random.Random) -> str:
+        return amount[:amount.rindex(",") + 1] + rng.choice(["pie", "ว", ""]) + " บาท"
+
+    assert_damaged_amount_null(random.Random(seed),
+                               lambda rng: rng.choice(["legacy_pipe", "legacy_tab"]), dangling)
 
 
 _PLAN_CELL = re.compile(r"(?<=\t)(?P<amount>[0-9]{1,3}(?:,[0-9]{3})+) บาท(?=\t)")

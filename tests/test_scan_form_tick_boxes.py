@@ -14,28 +14,16 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Any
 
 import pytest
 
-from bma_etl.layouts.base import RepairedText
-from bma_etl.layouts.legacy_progress_form import extract
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.fields import normalize
-from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
-from form_ocr_lines import as_ocr_lines
+from form_ocr_lines import as_ocr_lines, form_records
 
 _FLAG_CELL = re.compile(r": (ไม่)?(เป็นไปตาม(?:แผน|เป้าหมาย))(?= \|)")
 _SPECKS = ("[7", "ม", "]", "[ๆ", "|[7ี", "ผูรี", "")
-
-
-def _rows(text: str, ocr: bool) -> tuple[list[Any], list[Any]]:
-    doc = RepairedText.of(text, ocr_used=ocr)
-    normalized = normalize(extract(doc), doc.text, doc.words, None, doc.spaced, ocr)
-    return (build_records(normalized, "0" * 64).get("progress_updates", []),
-            normalized.findings)
 
 
 def _garbled(words: str, rng: random.Random) -> str:
@@ -50,7 +38,7 @@ def test_both_options_printed_and_the_tick_read_as_specks_is_no_flag(seed: int) 
     text = _FLAG_CELL.sub(lambda m: f"{rng.choice(_SPECKS)} {_garbled(m[2], rng)} "
                                     f"{rng.choice(_SPECKS)}ไม่{m[2]}",
                           to_arabic_digits(generated.text))
-    rows, findings = _rows(as_ocr_lines(text), ocr=True)
+    rows, findings = form_records(as_ocr_lines(text), ocr=True)
     want = generated.tables["progress_updates"]
     assert len(rows) == len(want)
     for row, w in zip(rows, want, strict=True):
@@ -70,7 +58,7 @@ def test_both_options_printed_with_a_tick_mark_read_the_ticked_one(seed: int) ->
         yes, no = ("\u2610", "\u2611") if m[1] else ("\u2611", "\u2610")
         return f": {yes} {m[2]} {no} ไม่{m[2]}"
 
-    rows, _ = _rows(_FLAG_CELL.sub(boxes, generated.text), ocr=False)
+    rows, _ = form_records(_FLAG_CELL.sub(boxes, generated.text), ocr=False)
     want = generated.tables["progress_updates"]
     assert [(r.on_plan, r.on_target) for r in rows] == [
         (w["on_plan"], w["on_target"]) for w in want]
