@@ -172,6 +172,19 @@ def assert_rows_read(table: str, got: list[Any], want: list[dict[str, Any]],
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
 
 
+def assert_damaged_steps_read(want: list[dict[str, Any]], got: list[Any], damaged: int,
+                              fields: tuple[str, ...], loose: tuple[str, ...]) -> None:
+    """A plan's step rows OCR damaged read right: some rows were damaged (``damaged``),
+    every step of ``want`` read (:func:`assert_rows_read` of ``fields``), and each of
+    ``loose`` read as generated or NULL, never another value."""
+    assert damaged
+    assert_rows_read("plan_steps", got, want, fields)
+    for w, g in zip(want, got, strict=True):
+        for name in loose:
+            value = getattr(g, name, None)
+            assert value is None or str(value) == str(w[name]), (name, w, g)
+
+
 def amount_cut_in_its_cell(pdf: Path, text: str) -> bool:
     """Whether some amount of ``text`` (``1,234,500``) is not whole in the text pdfium
     gives for ``pdf``: the print wrapped it inside its cell, as the tests mean it to."""

@@ -50,7 +50,6 @@ from conftest import (
     records_of,
 )
 from corpus.build import GENERATORS
-from corpus.score import score_tables
 
 _STEP = re.compile(
     r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9]+)\t(?P<cum>[๐-๙0-9]+)"
@@ -76,11 +75,7 @@ def _flowing(line: str) -> str:
 
 def _assert_steps(text: str, want: list[dict[str, str]]) -> None:
     got = records_of(extract, text).get("plan_steps", [])
-    truth = {
-        "tables": {"plan_steps": [{k: r[k] for k in ("project_name", "description")} for r in want]}
-    }
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert_rows_read("plan_steps", got, want, ("project_name", "description"))
 
 
 def _steps_damaged(seed: int, damage: Callable[[list[str], int, random.Random], bool]) -> None:

@@ -43,7 +43,6 @@ from bma_etl.validate import build_records
 
 from conftest import LEVEL_LINE, assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
-from corpus.score import score_tables
 
 # ------------------------------------------------------------------ scoring levels
 
@@ -294,10 +293,7 @@ def _assert_steps_read_when_damaged(seed: int, row: re.Pattern[str], rate: float
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
     got = records_of(extract, "\n".join(out)).get("plan_steps", [])
-    truth = {"tables": {"plan_steps": [
-        {k: r[k] for k in ("project_name", "description")} for r in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert_rows_read("plan_steps", got, want, ("project_name", "description"))
 
 
 _STEP_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\.(?P<rest>\s.*)$")

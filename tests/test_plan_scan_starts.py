@@ -74,10 +74,7 @@ def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.
 
 
 def _assert_steps_right(want: list[Any], got: list[Any]) -> None:
-    truth = {"tables": {"plan_steps": [
-        {k: r[k] for k in ("project_name", "description")} for r in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert_rows_read("plan_steps", got, want, ("project_name", "description"))
 
 
 @pytest.mark.parametrize("seed", range(8))

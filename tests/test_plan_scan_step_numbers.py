@@ -29,9 +29,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
+from conftest import assert_damaged_steps_read, records_of
 from corpus.build import GENERATORS
-from corpus.score import score_tables
 
 _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"
                          r"(?P<cum>[๐-๙0-9.]+)(?P<marks>.*)$")
@@ -75,14 +74,8 @@ def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None
 
 
 def _assert_steps(want: list[dict[str, str]], got: list[object], damaged: int) -> None:
-    assert damaged
-    truth = {"tables": {"plan_steps": [
-        {k: r[k] for k in ("project_name", "description")} for r in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
-    for w, g in zip(want, got, strict=True):
-        step_no = getattr(g, "step_no", None)
-        assert step_no is None or str(step_no) == str(w["step_no"]), (w, g)
+    assert_damaged_steps_read(want, got, damaged, ("project_name", "description"),
+                              ("step_no",))
 
 
 @pytest.mark.parametrize("seed", range(8))
