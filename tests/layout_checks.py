@@ -1,11 +1,12 @@
-"""Checks every layout's own tests share: exact raw spans, scores that separate layouts."""
+"""Checks every layout's own tests share: exact raw spans, scores that separate layouts,
+and a raw value's text and a table's processed rows as plain values."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bma_etl.layouts.base import Layout, Raw
-from bma_etl.pipeline import repair
+from bma_etl.pipeline import Processed, repair
 from bma_etl.read import read_source
 
 from conftest import SAMPLES
@@ -30,3 +31,17 @@ def assert_score_separates(layout: Layout, own: Path, *more_own: Path) -> None:
             assert layout.score(repair(read_source(path))) < 0.3, path.name
     for path in mine:
         assert layout.score(repair(read_source(path))) > 0.7, path.name
+
+
+def text_of(value: object) -> str | None:
+    """A raw value's text; a list of raw values' texts one a line; None for anything else."""
+    if isinstance(value, Raw):
+        return value.text
+    if isinstance(value, list):
+        return "\n".join(v.text for v in value)
+    return None
+
+
+def values(processed: Processed, table: str) -> list[dict[str, object]]:
+    """The processed records of ``table`` as dicts, without their document id."""
+    return [r.model_dump(exclude={"doc_id"}) for r in processed.rows(table)]

@@ -15,7 +15,12 @@ from bma_etl.textnorm import repair_text
 
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
-from layout_checks import assert_raw_values_slice_their_spans, assert_score_separates
+from layout_checks import (
+    assert_raw_values_slice_their_spans,
+    assert_score_separates,
+    text_of,
+    values,
+)
 
 SAMPLE = SAMPLES / "001_c025c6fdd2ac5ca8.txt"
 HTML = FIXTURES / "html" / "001_c025c6fdd2ac5ca8.html"
@@ -46,18 +51,6 @@ def rows(extraction: Extraction, table: str) -> list[RawRow]:
 def project(extraction: Extraction) -> RawRow:
     (row,) = rows(extraction, "projects")
     return row
-
-
-def text_of(value: object) -> str | None:
-    if isinstance(value, Raw):
-        return value.text
-    if isinstance(value, list):
-        return "\n".join(v.text for v in value)
-    return None
-
-
-def values(processed: Processed, table: str) -> list[dict[str, object]]:
-    return [r.model_dump(exclude={"doc_id"}) for r in processed.rows(table)]
 
 
 def codes(processed: Processed) -> set[tuple[str, int | None, str | None, str]]:

@@ -16,7 +16,12 @@ from bma_etl.textnorm import repair_text
 
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
-from layout_checks import assert_raw_values_slice_their_spans, assert_score_separates
+from layout_checks import (
+    assert_raw_values_slice_their_spans,
+    assert_score_separates,
+    text_of,
+    values,
+)
 
 SAMPLE = SAMPLES / "004_bd40e9a681c8a540.txt"
 HTML = FIXTURES / "html" / "004_bd40e9a681c8a540.html"
@@ -49,18 +54,6 @@ def months(extraction: Extraction) -> list[tuple[int, str | None]]:
             assert isinstance(month, Raw)
             out.append((int(month.text), value.text if isinstance(value, Raw) else None))
     return out
-
-
-def text_of(value: object) -> str | None:
-    if isinstance(value, Raw):
-        return value.text
-    if isinstance(value, list):
-        return "\n".join(v.text for v in value)
-    return None
-
-
-def values(processed: Processed, table: str) -> list[dict[str, object]]:
-    return [r.model_dump(exclude={"doc_id"}) for r in processed.rows(table)]
 
 
 def ambiguous(extraction: Extraction) -> list[int | None]:
