@@ -22,17 +22,12 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_a_total_row_after_a_page_break_keeps_the_last_project(tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(1873, "plan", 4))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Garuda", font_file("Garuda"),
-                       _rng(1873, "plan", 4, "fpdf2-shaped"), shaping=True)
+    doc, pdf = corpus_fpdf_print(tmp_path, 1873, "plan", 4, "Garuda", shaping=True)
     pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]
     assert any(page.split("\r\n")[1:2] and page.split("\r\n")[1].startswith("รวมงบประมาณ")
                for page in pages[1:]), "the print no longer opens a page with the table's total"

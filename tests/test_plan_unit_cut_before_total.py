@@ -22,17 +22,12 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_a_unit_cut_at_the_margin_over_the_total_keeps_the_table(tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(191, "plan", 5))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Garuda", font_file("Garuda"),
-                       _rng(191, "plan", 5, "fpdf2"), shaping=False)
+    doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 5, "Garuda", shaping=False)
     drawn = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
     assert " ก\r\nองยุทธศาสตร์ฯ\r\nรวมงบประมาณทั้งสิ้น" in drawn, "the print no longer cuts the unit so"
     tables = doc.truth["tables"]

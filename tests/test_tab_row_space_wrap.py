@@ -26,18 +26,13 @@ import pypdfium2 as pdfium
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_tabstops import on_tab_grid
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_a_target_row_wrapped_at_a_space_over_a_page_break_keeps_its_targets(
         tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(191, "plan", 7))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Kinnari", font_file("Kinnari"),
-                       _rng(191, "plan", 7, "fpdf2"), shaping=False)
+    doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 7, "Kinnari", shaping=False)
     targets = [row["target_text"] for row in doc.truth["tables"]["plan_indicators"]]
     last = targets[-1]
     pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]

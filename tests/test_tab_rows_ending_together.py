@@ -22,17 +22,12 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_items_at_one_stop_whose_amounts_end_together_stay_rows(tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(191, "plan", 7))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Norasi", font_file("Norasi"),
-                       _rng(191, "plan", 7, "fpdf2-shaped"), shaping=True)
+    doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 7, "Norasi", shaping=True)
     items = [row for row in doc.truth["tables"]["plan_projects"]
              if row["section"] == "routine"]
     assert len(items) > 3
