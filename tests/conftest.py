@@ -261,6 +261,27 @@ def corpus_word_print(tmp_path: Path, seed: int, generator: str, k: int, font: s
     return doc, pdf, settings
 
 
+def sarabun_print(tag: str, generator: str, producer: str, folder: Path, seed: int = 3
+                  ) -> tuple[Path, dict[str, Any]]:
+    """``(pdf, truth)``: a ``generator`` document (``bench/corpus``, drawn from
+    ``random.Random(f"{tag}-{generator}")``) printed in Sarabun by ``producer`` (``fpdf2``,
+    unshaped; else reportlab) with ``random.Random(seed)`` to
+    ``folder/<generator>.<producer>.pdf``. Fails the test without Sarabun."""
+    import random
+
+    from corpus import render
+    from corpus.build import GENERATORS
+
+    doc = GENERATORS[generator](random.Random(f"{tag}-{generator}"))
+    out = folder / f"{generator}.{producer}.pdf"
+    if producer == "fpdf2":
+        render.render_fpdf(doc, out, "Sarabun", font_file("Sarabun"), random.Random(seed),
+                           shaping=False)
+    else:
+        render.render_reportlab(doc, out, "Sarabun", font_file("Sarabun"), random.Random(seed))
+    return out, doc.truth
+
+
 def corpus_fpdf_print(tmp_path: Path, seed: int, generator: str, k: int, font: str,
                       shaping: bool) -> tuple[Any, Path]:
     """``(doc, pdf)``: the ``k``-th ``generator`` document of corpus seed ``seed``, printed

@@ -12,7 +12,6 @@ three or five pages) gives those pages alone.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pypdf
@@ -23,9 +22,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
 import conftest
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import sarabun_print
 from corpus.score import score
 
 SHEET = (595.0, 842.0)  # A4 portrait, points
@@ -52,14 +49,7 @@ def impose_pdfium(src: Path, out: Path) -> None:
 
 
 def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    doc = GENERATORS[generator](random.Random(f"four-up-{generator}"))
-    out = tmp_path / f"{generator}.{producer}.pdf"
-    if producer == "fpdf2":
-        render.render_fpdf(doc, out, "Sarabun", font_file("Sarabun"), random.Random(3),
-                           shaping=False)
-    else:
-        render.render_reportlab(doc, out, "Sarabun", font_file("Sarabun"), random.Random(3))
-    return out, doc.truth
+    return sarabun_print("four-up", generator, producer, tmp_path)
 
 
 @pytest.mark.parametrize(("generator", "producer"), [

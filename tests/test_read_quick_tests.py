@@ -11,7 +11,6 @@ value must read, and the quick tests must have settled the plain pages.
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.read import pdf_multicolumn, pdf_quarters, pdf_strikes
 from bma_etl.read.pdf_layers import read_layers
 
-from conftest import font_file, impose_pdfium
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import impose_pdfium, sarabun_print
 from corpus.score import score
 
 SHEET = (595.0, 842.0)  # A4 portrait, points
@@ -37,14 +34,7 @@ def _place(width: float, height: float, k: int) -> tuple[float, float, float]:
 
 
 def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    doc = GENERATORS[generator](random.Random(f"quick-{generator}"))
-    out = tmp_path / f"{generator}.{producer}.pdf"
-    if producer == "fpdf2":
-        render.render_fpdf(doc, out, "Sarabun", font_file("Sarabun"), random.Random(5),
-                           shaping=False)
-    else:
-        render.render_reportlab(doc, out, "Sarabun", font_file("Sarabun"), random.Random(5))
-    return out, doc.truth
+    return sarabun_print("quick", generator, producer, tmp_path, 5)
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch, module: Any, name: str,

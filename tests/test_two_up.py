@@ -22,8 +22,7 @@ from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_open import render_page
 
 import conftest
-from conftest import font_file
-from corpus import render
+from conftest import font_file, sarabun_print
 from corpus.build import GENERATORS
 from corpus.score import score
 
@@ -51,14 +50,7 @@ IMPOSE = {"pypdf": impose_pypdf, "pdfium": impose_pdfium}
 
 
 def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    doc = GENERATORS[generator](random.Random(f"two-up-{generator}"))
-    out = tmp_path / f"{generator}.{producer}.pdf"
-    font = "Sarabun"
-    if producer == "fpdf2":
-        render.render_fpdf(doc, out, font, font_file(font), random.Random(3), shaping=False)
-    else:
-        render.render_reportlab(doc, out, font, font_file(font), random.Random(3))
-    return out, doc.truth
+    return sarabun_print("two-up", generator, producer, tmp_path)
 
 
 @pytest.mark.parametrize("producer", ["fpdf2", "reportlab"])

@@ -12,7 +12,6 @@ watermark (a dark heading, a slightly skewed line) must stay.
 
 from __future__ import annotations
 
-import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,9 +24,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from test_rotated_pdfs import stored_turned
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import font_file, sarabun_print
 from corpus.score import score
 
 #: word, degrees counter-clockwise, size (points), grey (0 black - 1 white), fill alpha
@@ -86,14 +83,7 @@ OVERLAY = {"pypdf": overlay_pypdf, "pdfium": overlay_pdfium, "qpdf": overlay_qpd
 
 
 def _print(generator: str, producer: str, folder: Path) -> tuple[Path, dict[str, object]]:
-    doc = GENERATORS[generator](random.Random(f"watermark-{generator}"))
-    out = folder / f"{generator}.{producer}.pdf"
-    if producer == "fpdf2":
-        render.render_fpdf(doc, out, "Sarabun", font_file("Sarabun"), random.Random(3),
-                           shaping=False)
-    else:
-        render.render_reportlab(doc, out, "Sarabun", font_file("Sarabun"), random.Random(3))
-    return out, doc.truth
+    return sarabun_print("watermark", generator, producer, folder)
 
 
 def _stamped(printed: Path, kind: str, how: str) -> Path:
