@@ -15,30 +15,23 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import ingest
 
-from conftest import corpus_fpdf_print, fonts_or_fail
+from conftest import corpus_fpdf_grey_pages
 
 DPI = 300
 
 
 def _folder(tmp_path: Path) -> Path:
     """A folder of the two pages of seed 4100's first ``web_detail`` document."""
-    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
-    _, pdf = corpus_fpdf_print(tmp_path, 4100, "web_detail", 0, font, shaping=False)
+    _, pages = corpus_fpdf_grey_pages(tmp_path, 4100, "web_detail", 0, DPI)
+    assert len(pages) >= 2, "the generated document has one page"
     folder = tmp_path / "scans"
     folder.mkdir()
-    printed = pdfium.PdfDocument(str(pdf))
-    try:
-        assert len(printed) >= 2, "the generated document has one page"
-        for i in range(2):
-            page = printed[i].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-            page.save(folder / f"scan_{i + 1:03d}.png", dpi=(DPI, DPI))
-    finally:
-        printed.close()
+    for i, page in enumerate(pages[:2]):
+        page.save(folder / f"scan_{i + 1:03d}.png", dpi=(DPI, DPI))
     return folder
 
 
