@@ -62,6 +62,7 @@ from bma_etl.layouts.history_labels import (
 from bma_etl.layouts.history_specks import (
     DATED_ENTRIES,
     separator_read_as_bits,
+    separator_read_as_latin,
     separator_read_as_letters,
 )
 from bma_etl.layouts.wrapped import join, rest_of
@@ -155,9 +156,11 @@ def _misread_separator(text: str, separated: bool) -> bool:
     """Whether OCR'd ``text``, above an entry or KPI block, is the separator misread.
 
     As a few letters; or, on a page where a separator was read before (``separated``),
-    as a Latin bit and specks (:func:`~bma_etl.layouts.history_specks.separator_read_as_bits`).
+    as a Latin bit and specks (:func:`~bma_etl.layouts.history_specks.separator_read_as_bits`)
+    or Latin bits apart (:func:`~bma_etl.layouts.history_specks.separator_read_as_latin`).
     """
-    return separator_read_as_letters(text) or (separated and separator_read_as_bits(text))
+    return separator_read_as_letters(text) or (separated and (
+        separator_read_as_bits(text) or separator_read_as_latin(text)))
 
 
 def _name_below(lines: list[Line], k: int) -> bool:

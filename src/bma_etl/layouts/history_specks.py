@@ -5,7 +5,7 @@ Consumes one line's text; says whether it holds no text of an entry: specks read
 as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566``
 is text), or the ``---&&&---`` separator read as
 a few letters (:func:`separator_read_as_letters`) or Latin bits
-(:func:`separator_read_as_bits`); and, for the progress form's
+(:func:`separator_read_as_bits`, :func:`separator_read_as_latin`); and, for the progress form's
 lists and texts, a short line of specks a page break left between a text's lines
 (:func:`short_specks`), and a list's number alone on its line read as specks
 (:func:`numbers_read_as_specks`); and where an entry's narrative starts when OCR
@@ -118,6 +118,34 @@ def separator_read_as_bits(text: str) -> bool:
     body = "".join(text.split())
     return len(body) <= SEPARATOR_BITS_MAX and bool(_LATIN_LETTER.search(body)) \
         and not _THAI_LETTER.search(body) and not _LATIN_WORD.search(body)
+
+
+#: Latin letters and spaces alone: the separator's dashes as Tesseract's Latin reads them.
+_LATIN_ONLY = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)+")
+#: The most letters of a bit that stands for dashes (``SS``, ``nnn``, ``See``).
+_BIT_LETTERS = 3
+#: A run of this many bits or more is dashes even with a longer bit or two among them
+#: (``wenn nn cn nnn nnn BG Ginna naan nnn nnn ccnn``, half of them bits or more).
+_MANY_BITS = 6
+
+
+def separator_read_as_latin(text: str) -> bool:
+    """Whether ``text`` is the entries' separator OCR read as Latin bits apart.
+
+    Asked where :func:`separator_read_as_bits` is (on a page where a separator was
+    read before, the line right above an entry or KPI block). Latin letters and
+    spaces alone, two bits or more: each of :data:`_BIT_LETTERS` letters at most
+    (``SS See``, ``ee Co``), or :data:`_MANY_BITS` or more, half of them bits at least
+    (``wenn nn cn nnn nnn BG Ginna naan nnn nnn ccnn``): 200 dpi scans of history pages
+    gave these, and the obstacles above took them for their last line. Latin text
+    a value ends in has a longer word (``Big Cleaning Day``), a sign (``Co., Ltd.``,
+    ``(Smart City)``) or a digit (``PM 2.5``).
+    """
+    if _LATIN_ONLY.fullmatch(text.strip()) is None:
+        return False
+    bits = text.split()
+    short = sum(len(bit) <= _BIT_LETTERS for bit in bits)
+    return short == len(bits) or (len(bits) >= _MANY_BITS and 2 * short >= len(bits))
 
 
 _LIST_NUMBER = re.compile(r"[0-9๐-๙]{1,2}[.)]")

@@ -37,8 +37,11 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_level_quotes import (
     HEADING_GAP_MAX,
     HEADING_LINES_MAX,
+    closed_below,
     quote_after_foot_heading,
     quote_over_table,
+    turned_close,
+    turned_quote,
     unclosed_quote,
     unopened_quote,
 )
@@ -225,15 +228,16 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         after = headings[i + 1].text.lstrip() if i + 1 < len(headings) else ""
         name = m.group("name")  # a speck OCR read after the heading words names nothing
         named = bool(name) and not (doc.ocr_used and few_letters(str(name)))
-        if (opened >= 0 and "”" not in line.text[opened:]) or (
-                not named and after.startswith("“")):
+        if (opened >= 0 and "”" not in line.text[opened:]
+                and not (doc.ocr_used and turned_close(line.text) > opened)) or (
+                not named and after.startswith("“")) or closed_below(doc, headings, i):
             run = [line]
             for nxt in headings[i + 1:i + HEADING_LINES_MAX]:
                 # the next line, or the next after a page break (its furniture left out)
                 if nxt.no - run[-1].no > HEADING_GAP_MAX:
                     break
                 run.append(nxt)
-                if "”" in nxt.text:
+                if "”" in nxt.text or (doc.ocr_used and turned_close(nxt.text) >= 0):
                     line = join_lines(run)
                     m = _SCORING_HEADING_RE.search(line.text)
                     break
@@ -242,6 +246,9 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         quoted = _QUOTED_RE.search(line.text, m.start())
         if quoted:
             return doc.raw_match(quoted, "name", line=line)
+        if doc.ocr_used and (turned := turned_quote(
+                doc, line, m.start("name") if m.group("name") else m.end())) is not None:
+            return turned  # its ``”`` read as ``“``
         if doc.ocr_used and (unclosed := unclosed_quote(doc, headings, i)) is not None:
             return unclosed
         if doc.ocr_used and not named:

@@ -6,7 +6,8 @@ quote under a scoring heading left at a page's foot (:func:`heading_words_above`
 not a layout).
 Consumes the heading lines over a scoring table of an OCR'd page; gives the quoted
 indicator's words as a :class:`~bma_etl.layouts.base.Raw` when OCR lost a quote
-mark (:func:`unclosed_quote`, :func:`unopened_quote`) or misread the heading words
+mark (:func:`unclosed_quote`, :func:`unopened_quote`) or read its closing ``”`` as an
+opening ``“`` (:func:`turned_quote`, :func:`closed_below`), or misread the heading words
 (:func:`quote_over_table`), or when a page break left the heading words alone at a
 page's foot (:func:`quote_after_foot_heading`), None when the lines name none so.
 """
@@ -19,8 +20,9 @@ from bma_etl.layouts.base import Line, Raw, RepairedText
 from bma_etl.layouts.plan_cells import few_letters
 from bma_etl.rows import join_lines
 
-__all__ = ["HEADING_GAP_MAX", "HEADING_LINES_MAX", "heading_words_above",
-           "quote_after_foot_heading", "quote_over_table", "unclosed_quote", "unopened_quote"]
+__all__ = ["HEADING_GAP_MAX", "HEADING_LINES_MAX", "closed_below", "heading_words_above",
+           "quote_after_foot_heading", "quote_over_table", "turned_close", "turned_quote",
+           "unclosed_quote", "unopened_quote"]
 
 #: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
 HEADING_LINES_MAX = 4
@@ -79,6 +81,53 @@ _QUOTE_ALONE_RE = re.compile(r"^\s*[“\"](?P<name>[^“”\"]{8,})[”\"]\s*$")
 
 #: A Thai consonant: a line of a quote's words has one.
 _THAI_CONSONANT_RE = re.compile("[\u0e01-\u0e2e]")
+
+
+def turned_close(text: str) -> int:
+    """Where in ``text`` (a heading line of an OCR'd page) a ``”`` read as ``“`` closes a quote.
+
+    The two marks are one shape turned; on a 1-bit scan at 200 dpi of a LibreOffice
+    print Tesseract read the closing one as the opening one (``…ของหน่วยงาน“``). The
+    last ``“`` of the line closes when Thai letters stand before it and nothing after it
+    but white space or a speck (fewer than three Thai letters, :func:`few_letters`).
+    -1: no such mark.
+    """
+    closer = text.rfind("“")
+    rest = text[closer + 1:]
+    if closer < 0 or (rest.strip() and not few_letters(rest)):
+        return -1
+    return closer if _THAI_CONSONANT_RE.search(text[:closer].split("“")[-1]) else -1
+
+
+def closed_below(doc: RepairedText, headings: list[Line], i: int) -> bool:
+    """Whether OCR lost the opening mark of the quote heading ``i`` wrapped.
+
+    The heading (of an OCR'd page) names an indicator with no ``“`` and the line right
+    under it ends the quote (``”``, or one read as ``“``: :func:`turned_close`):
+    ``เกณฑ์การให้คะแนน ระดับ…มือ`` / ``อาชีพ“``.
+    """
+    line = headings[i]
+    if not doc.ocr_used or "“" in line.text or i + 1 >= len(headings):
+        return False
+    below = headings[i + 1]
+    return below.no == line.no + 1 and not below.text.lstrip().startswith("“") and (
+        "”" in below.text or turned_close(below.text) >= 0)
+
+
+def turned_quote(doc: RepairedText, line: Line, start: int) -> Raw | None:
+    """The indicator a heading ``line`` quotes up to a ``”`` OCR read as ``“``, or None.
+
+    From ``start`` (past its heading words) to a closing mark OCR read as an opening
+    one (:func:`turned_close`); None when none closes so. The words start after an
+    opening ``“`` between, or at ``start`` when OCR lost that one as well
+    (``เกณฑ์การให้คะแนน ระดับ…มือ`` / ``อาชีพ“``, the lines joined).
+    """
+    closer = turned_close(line.text)
+    if closer < start or "”" in line.text[start:]:
+        return None
+    opening = line.text.find("“", start, closer)
+    raw = doc.raw_in(line, opening + 1 if opening >= 0 else start, closer)
+    return raw if raw is not None and not few_letters(raw.text) else None
 
 
 def unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:

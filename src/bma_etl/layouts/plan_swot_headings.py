@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from bma_etl.layouts.plan_cells import CONTINUED_RE, DIGIT, HEADING_MAX, blank_tags
 from bma_etl.matchkey import LINE_CACHE, KeyRegex, key, key_pattern
+from bma_etl.read.ocr_confusions import classed
 
 __all__ = ["PART_HEADING_RE", "PART_OPENING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
 
@@ -89,7 +90,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`)
     or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`,
     :data:`_OCR_MIXED_RE`, :data:`_OCR_CONSONANTS_RE`) or after a speck read before
-    it (:data:`_OCR_SPECK_RE`);
+    it (:data:`_OCR_SPECK_RE`), or by its words read with a look-alike letter before a
+    misread bracket (:func:`_lookalike_kind`);
     then, all of these, with the white space between Thai letters closed (OCR split
     a word it misread: ``จุดถ่อ น (Weakness)``); a heading set with
     distributed alignment is spread letter by letter to the margin, and the
@@ -126,7 +128,30 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
             m = _heading(closed, ocr)
+    if m is None and ocr:
+        return _lookalike_kind(blanked)
     return None if m is None else m.lastgroup
+
+
+#: On an OCR'd page, a heading's Thai words before a bracket opened on a few signs to
+#: the line's end, no Thai word among them (:data:`_OCR_BRACKET_RE`'s bracket).
+_WORDS_BRACKET_RE = re.compile(
+    r"^\s*(?P<words>[\u0e01-\u0e4e]{3,12})\s*\((?!.*[\u0e01-\u0e4e]{3}).{1,24}$")
+
+
+def _lookalike_kind(text: str) -> str | None:
+    """The kind an OCR'd heading names whose words and bracket OCR both misread, or None.
+
+    ``จุตอ่อน (ห/๑ท๕55)``: DO DEK read as TO TAO, a 1-bit scan at 200 dpi. The words
+    before the bracket (:data:`_WORDS_BRACKET_RE`) are one of a kind's Thai words in key
+    form with look-alike letters taken as one (:func:`~bma_etl.read.ocr_confusions.classed`).
+    """
+    m = _WORDS_BRACKET_RE.match(text)
+    if m is None:
+        return None
+    read = classed(key(m["words"]))
+    return next((kind for kind, words, _ in SWOT_KINDS for word in words.split("|")
+                 if "\u0e01" <= word[0] <= "\u0e4e" and classed(key(word)) == read), None)
 
 
 def _heading(text: str, ocr: bool) -> re.Match[str] | None:

@@ -178,8 +178,10 @@ def _part_layout(lines: list[TsvLine], size: float, aligned: bool, rules: PageRu
 
 #: Slack (inches) for a word on a rule's ends and for rules that cross.
 RULE_SLACK = 0.04
-#: A band holding more text lines than this is a frame around text, not a table row.
-MAX_LINES_PER_ROW = 12
+#: A band holding more lines of text than this is a frame around text, not a table row
+#: (lines counted by their height on the page, :func:`_text_lines`: a form's report
+#: cell wrapped over 15 lines beside its flags' cells is a row; a page holds 45 or more).
+MAX_LINES_PER_ROW = 40
 
 
 @dataclass(slots=True)
@@ -256,7 +258,8 @@ def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
     out: list[TsvLine | _Row] = []
     done: set[tuple[int, int, int, int]] = set()
     for index, line in enumerate(lines):
-        if index not in placed or len(members[placed[index][0]]) > MAX_LINES_PER_ROW:
+        if index not in placed or _text_lines(members[placed[index][0]], lines) \
+                > MAX_LINES_PER_ROW:
             out.append(line)
             continue
         key, edges, _ = placed[index]
@@ -272,6 +275,23 @@ def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
                 columns[column].append(TsvLine(lines[member].height, pieces))
         out.append(_Row(key, edges, columns, line))
     return _rows_top_down(out)
+
+
+def _text_lines(members: list[int], lines: list[TsvLine]) -> int:
+    """How many lines of text the ``lines`` at ``members`` stand on, top to bottom.
+
+    Tesseract gives each cell's lines apart, so the cells of a row side by side make
+    several lines at one height: a line starting more than half a line's height under
+    the first of the lines before it starts a new one (a report's 15 lines beside its
+    flags' 2 and 2 are 15).
+    """
+    tops = sorted(min(p.top for p in lines[i].pieces) for i in members)
+    height = statistics.median(lines[i].height for i in members)
+    count, first = 0, None
+    for top in tops:
+        if first is None or top - first > height / 2:
+            count, first = count + 1, top
+    return count
 
 
 def _rows_top_down(out: list[TsvLine | _Row]) -> list[TsvLine | _Row]:
