@@ -154,3 +154,18 @@ def test_a_number_cell_ocr_read_as_letters_leaves_the_table_read_by_its_cells() 
     got = [("".join(r.name.split()), r.responsible_unit)  # (a wrap kept as a line break)
            for r in records_of(extract, text)["plan_projects"]]
     assert got == [(name + rest, unit) for name, rest, unit in names]
+
+
+def test_a_letters_own_stroke_found_as_a_rule_leaves_its_text_outside_a_table() -> None:
+    """A 300 dpi scan on a page declared at 72 dpi: a rule is 0.4 inch, 29 pixels, and a
+    digit's or a letter's stroke is found as one. ``1.``, ``1.1``, ``2566`` and a ``|`` or
+    ``.`` beside a heading are text there: no ruled table holds them (a line under a
+    label is no row's rule either)."""
+    heading = [("1.1", 100, 300, 160, 340), *_word_pieces("รหัส", 180, 300)]
+    year = [*_word_pieces("ปีงบ", 100, 380), (":", 230, 380, 240, 420),
+            ("2566", 260, 380, 360, 420), ("1", 380, 380, 392, 421)]
+    strokes = [(112, 300, 340), (140, 300, 340), (270, 380, 420), (300, 380, 420),
+               (386, 380, 420)]  # the digits' own strokes, as long as they are tall
+    under = ((421, 100, 400),)  # a line under the year, which the ``1`` stands on
+    text, _, _ = page_layout(_tsv([heading, year]), "", PageRules(under, strokes, 72.0))
+    assert text.split("\n") == ["1.1 รหัส", "ปีงบ : 2566 1"], text

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from bma_etl.read.ocr_columns import column_parts
 from bma_etl.read.ocr_cut_rows import with_cut_rows_closed
 from bma_etl.read.ocr_image import PageRules
-from bma_etl.read.ocr_rule_cells import on_rule, row_cells
+from bma_etl.read.ocr_rule_cells import on_rule, row_cells, rule_letter
 from bma_etl.read.ocr_side_blocks import rows_across_blocks
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
 from bma_etl.read.pdf_columns import with_columns
@@ -199,7 +199,11 @@ def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
     A table drawn as boxes wraps each cell inside its column, and Tesseract reads
     a row as lines across the cells (``รายงานครั้`` / ``งที่1``): the pieces of
     each cell are put back together, as :mod:`.pdf_tables` does for a text layer.
-    A line only partly inside one row stays as it is.
+    A line only partly inside one row stays as it is. A rule's speck
+    (:func:`~.ocr_rule_cells.on_rule`) is left out of a line that is a row without
+    it; a line that is no row loses only a rule read as a letter
+    (:func:`~.ocr_rule_cells.rule_letter`): what stands on a line outside a table,
+    or a letter's own stroke taken for a rule, is text.
     """
     slack = RULE_SLACK * rules.dpi
     placed: dict[int, tuple[tuple[int, int, int, int], tuple[int, ...],
@@ -208,10 +212,13 @@ def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
         kept = [p for p in line.pieces if not on_rule(p, rules, slack)]
         if not kept:
             continue
-        line = lines[index] = TsvLine(line.height, kept)
-        cells = row_cells(line, rules, slack)
-        if cells is None:
+        cells = row_cells(TsvLine(line.height, kept), rules, slack)
+        if cells is None:  # no row: only a rule read as a letter is left out
+            letters = [p for p in line.pieces if not rule_letter(p, rules, slack)]
+            if letters:
+                lines[index] = TsvLine(line.height, letters)
             continue
+        line = lines[index] = TsvLine(line.height, kept)
         first = cells[0]
         placed[index] = (first[0], first[2],
                          [(c[1], p) for c, p in zip(cells, line.pieces, strict=True)])

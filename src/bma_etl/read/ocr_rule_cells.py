@@ -52,28 +52,53 @@ _SPECK_TEXT = _RULE_TEXT | frozenset(".,-_'")
 def on_rule(piece: TsvPiece, rules: PageRules, slack: float) -> bool:
     """Whether a piece is a rule, or a speck of one, read as a letter.
 
-    A vertical rule read as ``|`` or ``l`` beside it; a flat speck on a horizontal
-    rule (``.`` where two rules cross: no higher than the slack, reaching the rule
+    A vertical rule read as ``|`` or ``l`` beside it; a flat speck on a ruled table's
+    row rule (``.`` where two rules cross: no higher than the slack, reaching the rule
     within half of it) and a stroke standing on one or hanging from it (``|``, its
     foot or head on the rule within half the slack); and a piece of no Thai letter
-    that a vertical rule runs through (``2.`` read from a rule and a digit's edge
-    beside it: a table's text stays inside its cell).
+    that a column rule of the ruled cell it stands in runs through (``2.`` read from
+    a rule and a digit's edge beside it: a table's text stays inside its cell).
+
+    The speck and stroke rules hold in a ruled table only (:func:`_table_rule`): a
+    letter's own stroke is a "rule" too when the page's text is large for its dots to
+    the inch (a 300 dpi scan on a page declared at 72 dpi: 0.4 inch is 29 pixels, a
+    digit's height), and ``1.`` or ``2566`` it runs through is the text, no speck.
     """
-    if set(piece.text) <= _RULE_TEXT and any(
-            piece.left - slack <= v[0] <= piece.right + slack and v[1] <= piece.top
-            and v[2] >= piece.bottom for v in rules.vertical):
+    if rule_letter(piece, rules, slack):
         return True
     edge = slack / 2
     flat = piece.bottom - piece.top <= slack and set(piece.text) <= _SPECK_TEXT
     stroke = set(piece.text) <= _RULE_TEXT
+    middle = (piece.left + piece.right) / 2
     for y, left, right in rules.horizontal:
         if left <= piece.left and piece.right <= right and (
                 (flat and piece.top - edge <= y <= piece.bottom + edge)
-                or (stroke and min(abs(piece.top - y), abs(piece.bottom - y)) <= edge)):
+                or (stroke and min(abs(piece.top - y), abs(piece.bottom - y)) <= edge)) \
+                and _table_rule(middle, y, rules, slack):
             return True
-    return not _THAI.search(piece.text) and any(
-        piece.left + edge < v[0] < piece.right - edge and v[1] <= piece.top + slack
-        and v[2] >= piece.bottom - slack for v in rules.vertical)
+    if _THAI.search(piece.text):
+        return False
+    place = cell_of(middle, (piece.top + piece.bottom) / 2, rules, slack)
+    return place is not None and any(
+        piece.left + edge < x < piece.right - edge for x in (*place[2], place[0][3]))
+
+
+def rule_letter(piece: TsvPiece, rules: PageRules, slack: float) -> bool:
+    """Whether a piece is a vertical rule read as a letter (``|``, ``l``).
+
+    A piece of such letters only, with a vertical rule as long as it within ``slack``.
+    """
+    return set(piece.text) <= _RULE_TEXT and any(
+        piece.left - slack <= v[0] <= piece.right + slack and v[1] <= piece.top
+        and v[2] >= piece.bottom for v in rules.vertical)
+
+
+def _table_rule(x: float, y: int, rules: PageRules, slack: float) -> bool:
+    """Whether the horizontal rule at ``y`` is a ruled table's at ``x``.
+
+    It is when a ruled cell (:func:`cell_of`) lies just above or just below it.
+    """
+    return any(cell_of(x, y + side * (slack + 1), rules, slack) is not None for side in (-1, 1))
 
 
 #: A piece that may stand over a row's rule and still be the row's: Thai marks drawn
