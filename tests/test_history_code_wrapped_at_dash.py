@@ -9,6 +9,8 @@ stored for ``50180000-2290`` (:func:`bma_etl.rows.join_lines` keeps every piece 
 
 The pages are generated (bench/corpus ``web_tracking``); the name is cut inside it
 and the code after its dash, both seen wrapped; the truth is the generated values.
+A name's line wrapped after its colon, its code alone on the next line, is read the
+same after OCR (:func:`bma_etl.layouts.history_head_wraps.with_wrapped_code`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 from test_history_wrapped_name import _NAME_CODE, page_with_name_code
+
+from corpus.build import GENERATORS
+from corpus.values import AGENCIES
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -45,3 +50,27 @@ def test_a_code_wrapped_at_its_dash_under_a_wrapped_name_keeps_its_digits(seed: 
     projects = build_records(normalized, "0" * 64)["projects"]
     assert [(p.project_code, p.project_name) for p in projects] == [
         (want["project_code"], want["project_name"])]
+
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_code_wrapped_after_the_names_colon_is_read_with_it_after_ocr(seed: int) -> None:
+    """``<name> :`` / ``<code>`` under the progress line, the agency's line above them (an
+    Edge page's print, scanned): a print narrower than the line wrapped it after the
+    colon, and OCR does not know the page's wraps (breaker26 B_cssgrid_print_scan300:
+    code, name and division lost, the name read into the rationale)."""
+    from corpus.values import project_code, project_name
+
+    rng = random.Random(f"code-after-colon-{seed}")
+    doc = GENERATORS["web_history"](rng)
+    want = doc.truth["tables"]["projects"][0]
+    code, name = project_code(rng), project_name(rng, long=True)
+    lines = doc.text.split("\n")
+    agency = f"{rng.choice(AGENCIES)[0]} : ({want['fiscal_year_be']})"
+    lines[1:1] = [agency, f"{name} :", code]
+    text = RepairedText.of("\n".join(lines), (0,), ocr_used=True)
+    normalized = normalize(web_progress_history.extract(text), text.text, (), None)
+    projects = build_records(normalized, "0" * 64)["projects"]
+    assert [(p.project_code, p.project_name, p.division) for p in projects] == [
+        (code, name, want["division"])]
+    assert name not in (projects[0].rationale or "")

@@ -1,4 +1,4 @@
-"""A strategy issue's number the OCR model reads as another digit in every line, put back.
+"""A strategy issue's number the OCR model reads as another digit, in every line or some, put back.
 
 Debian's ``tha`` model has no ``๔`` and reads it ``๕`` every time: the four strategy
 lines of ``ด้านที่ ๔ – มหานครกระชับ`` then agree on ``๕`` (the outline check sees no
@@ -70,3 +70,39 @@ def test_an_issue_whose_number_is_no_misreading_of_its_name_is_kept(number: str,
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert not normalized.findings
+
+
+#: ``๑`` as the model reads it now and then, in some lines only: ``๐``, a Latin ``9``, a
+#: speck glued before it (breaker26 B_cssgrid_print_scan300: ``ด้านที่ ๐``, ``9.9 -``,
+#: ``๑.๑.๒``, ``อ๑.๑.๒.๑``).
+_SOMETIMES = ("๐", "9", "อ๑")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_one_read_apart_in_some_lines_is_put_back(seed: int) -> None:
+    """The issue's name fixes level 1; a lower level two lines read ``๑`` alike fixes
+    the line that read it otherwise."""
+    rng = random.Random(f"sometimes-{seed}")
+    parts = ["๑", "๑", _thai(rng.choice([1, 2, 3])), _thai(rng.choice([1, 2, 4]))]
+    written = _lines(parts, "มหานครปลอดภัย : Safe City")
+    read = dict(written)
+    fields = list(OUTLINE_FIELDS)
+    wrong = rng.sample(fields, rng.choice((1, 2)))  # level 1 misread in these lines
+    for field in wrong:
+        read[field] = read[field].replace("๑", rng.choice(_SOMETIMES), 1)
+    if "strategy_sub_issue" not in wrong and rng.random() < 0.5:  # level 2 too, one line
+        at = read["strategy_sub_issue"].index(".") + 1
+        read["strategy_sub_issue"] = read["strategy_sub_issue"][:at] + "9" + \
+            read["strategy_sub_issue"][at + 1:]
+    normalized = _normalized(read)
+    drop_outline_misreads(normalized)
+    assert normalized.rows[0].values == written
+    assert all(f.code == "ocr_outline_repaired" for f in normalized.findings)
+
+
+def test_a_level_read_as_no_misreading_of_one_is_still_doubtful() -> None:
+    written = _lines(["๑", "๑", "๒", "๑"], "มหานครปลอดภัย")
+    read = {**written, "strategy_sub_issue": written["strategy_sub_issue"].replace("๑.๑", "๑.๓")}
+    normalized = _normalized(read)
+    drop_outline_misreads(normalized)
+    assert {f.code for f in normalized.findings} == {"ocr_doubtful_value"}

@@ -52,7 +52,9 @@ table under the same header starts after a line of its own, its title). A
 whole: the lines under the repeated header, or the data row alone, that hold the
 table's first rows again (:mod:`bma_etl.furniture_heads`).
 
-The first page's top lines are its title, never furniture, and a line with
+The first page's top lines are its title, never furniture (but the running header
+that other pages repeat at their top, there with page 1's number in it: ``… หน้า 1
+จาก 5``, a Word header on every page), and a line with
 table cells is never furniture unless it is a page number or a repeated header
 row. On a one-page document only a page number that is ``1`` is.
 
@@ -67,9 +69,15 @@ from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
-from bma_etl.furniture_broken import broken_repeats
+from bma_etl.furniture_broken import broken_repeats, wrapped_repeats
 from bma_etl.furniture_heads import repeated_heads
-from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, fax_header_again, printed_by_browser
+from bma_etl.furniture_marks import (
+    _DIGIT,
+    PAGE_NUMBER_RE,
+    fax_header_again,
+    numbered_in_cells,
+    printed_by_browser,
+)
 from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
 
@@ -97,7 +105,7 @@ def _signature(line: str, page_no: int) -> str:
     number, thai, standing = _page_number_re(page_no)
     if number not in folded and thai not in folded:  # most lines: no regex to run
         return folded.strip()
-    return standing.sub("#", folded).strip()
+    return standing.sub("#", folded, count=1).strip()  # ``หน้า 5 จาก 5``: a count stays
 
 
 @lru_cache(maxsize=256)
@@ -168,8 +176,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 out.add(i)
             elif _BARE_NUMBER_RE.match(line) or _list_number(line, number + 1, offsets):
                 continue  # a number alone that is no page's number: text, repeated or not
-            elif number == 0 and place[0] == "top":
-                continue  # the first page's top is its title
+            elif number == 0 and place[0] == "top" and not (
+                    (place, sig := _signature(line, 1)) in runs and sig != key(line).strip()):
+                continue  # the first page's top is its title, not a header with its page number
             elif (sig := _signature(line, number + 1)) in inside \
                     and (seen[(place, sig)] * 2 < len(pages) - 1
                          or inside[sig] >= max(2, seen[(place, sig)])):
@@ -179,8 +188,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             elif "\t" in line and number > 0 and place == ("top", 0) \
                     and fax_header_again(line, first_line) and _heads_others(key(line), i, tops):
                 out.add(i)  # a fax machine's header line, in cells, atop every page
-            elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
-                continue  # a table row is content
+            elif ("\t" in line and not numbered_in_cells(line, number + 1)) \
+                    or len(line.strip()) > MAX_FURNITURE_CHARS:
+                continue  # a table row is content (a header with its page's number is not)
             elif (place, _signature(line, number + 1)) in runs or (
                     number > 0 and place == ("top", 0) and _repeats(key(line), first_top)
                     and _heads_others(key(line), i, tops)):
@@ -190,6 +200,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                                                           if at == (side, 0)]
                                                    for side in ("top", "bottom")}):
         out |= broken  # a header or footer OCR read broken over lines, and the margins past it
+        out.update(i for page in pages for i in _margin_blanks(lines, page, out))
+    if wrapped := wrapped_repeats(lines, pages, out, inside, MAX_FURNITURE_CHARS):
+        out |= wrapped  # a header or footer wrapped over two lines, and the margins past it
         out.update(i for page in pages for i in _margin_blanks(lines, page, out))
     out.update(repeated_heads(lines, pages, out))
     if titles := _title_rows(lines, pages, out):  # and the margins past them

@@ -12,6 +12,10 @@ they read nearly as that footer: they are furniture too.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from bma_etl.furniture_marks import PAGE_NUMBER_RE
 from bma_etl.matchkey import key
 
 #: Most lines one running header or footer may be read broken into.
@@ -59,4 +63,74 @@ def broken_repeats(lines: list[str], pages: list[list[int]], furniture: set[int]
     return out
 
 
-__all__ = ["broken_repeats"]
+def wrapped_repeats(lines: list[str], pages: list[list[int]], furniture: set[int],
+                    inside: Counter[str], long: int) -> set[int]:
+    """Indexes of the second lines of a running header or footer wrapped over two lines.
+
+    A footer too long for its line (``ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร |
+    พิมพ์`` / ``เมื่อ 15/09/2566 10:42 น.``, a Word document's footer paragraph) is
+    two lines on every page: the outermost is found furniture as a repeated line is,
+    the one inside it is not (a page number aside, only the outermost line is looked
+    at). That line is furniture too when it and the furniture lines between it and
+    the edge (a page number aside: there must be one other) are the same lines, word
+    for word, on half the pages after the first or more, and on every page those
+    furniture lines stand on (or nearly, :data:`MIN_SIMILARITY`, as OCR misreads
+    one): a wrapped footer is one paragraph, its lines go together. A body line a
+    page's break happened to leave by the footer on some pages (a history entry's
+    ``** อุปสรรคของโครงการ :ไม่มี`` over two pages' feet, another entry's line over
+    the third's) is content. So is a form's field line,
+    whose label (up to its colon) lines inside the pages start with too, and a line
+    with table cells, of more than ``long`` characters or standing inside a page
+    (``inside``, by signature: a table's header is content). A line that differs by
+    its page's number (``ข้อความของหน้าที่ 3``) is the page's own. The first page's top
+    is its title.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    found: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    edged: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # the line inside those edges
+    for number, page in enumerate(pages):
+        filled = [i for i in page if lines[i].strip()]
+        for side, order in (("top", filled), ("bottom", filled[::-1])):
+            edge = 0
+            while edge < len(order) and order[edge] in furniture:
+                edge += 1
+            if (number == 0 and side == "top") or edge == len(order) or edge > MAX_PIECES:
+                continue
+            words = tuple(key(lines[k]) for k in order[:edge + 1]
+                          if not PAGE_NUMBER_RE.match(lines[k]))
+            i = order[edge]
+            edged.setdefault((side, words[:-1]), []).append(i)
+            if len(words) >= 2 and "\t" not in lines[i] and len(lines[i].strip()) <= long \
+                    and words[-1] not in inside and not _field_line(words[-1], inside):
+                found.setdefault((side, words), []).append(i)
+    out: set[int] = set()
+    for (side, words), at in found.items():
+        misread = [i for i in edged[(side, words[:-1])] if i not in at]
+        if len(at) >= 2 and 2 * len(at) >= len(pages) - 1 and all(
+                len(words[-1]) >= MIN_CHARS and "\t" not in lines[i]
+                and ratio(key(lines[i]), words[-1]) >= MIN_SIMILARITY for i in misread):
+            out.update(at)
+            out.update(misread)
+    return out
+
+
+#: A form's field label in key form: letters up to a colon (``**อุปสรรคของโครงการ:``),
+#: not a time's (``10:42``).
+_LABEL_RE = re.compile(r"^(?=[^:]*[^\W\d_])[^:]{4,}?(?<![0-9๐-๙]):")
+
+
+def _field_line(line_key: str, inside: Counter[str]) -> bool:
+    """Whether a line (key form) is a form's field: lines inside the pages start with its label.
+
+    >>> inside = Counter([key("** อุปสรรคของโครงการ :ฝนตก"), key("เมื่อ 15/09/2566 ประชุม")])
+    >>> _field_line(key("** อุปสรรคของโครงการ :ไม่มี"), inside)
+    True
+    >>> _field_line(key("เมื่อ 15/09/2566 10:42 น."), inside)
+    False
+    """
+    label = _LABEL_RE.match(line_key)
+    return label is not None and any(sig.startswith(label.group()) for sig in inside)
+
+
+__all__ = ["broken_repeats", "wrapped_repeats"]

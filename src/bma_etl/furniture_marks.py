@@ -79,7 +79,35 @@ def browser_print_edges(lines: list[str]) -> set[int]:
             if printed_by_browser(lines[k], place)} if inked else set()
 
 
-__all__ = ["PAGE_NUMBER_RE", "browser_print_edges", "is_address", "printed_by_browser"]
+#: A page number in words (``หน้า 2 จาก 5``, ``Page 2 of 5``, ``2/5``): not a number alone.
+_WORDED_NUMBER_RE = re.compile(rf"(?:หน้า(?:ที่)?|page)\s*({_DIGIT}{{1,4}})|^\s*({_DIGIT}{{1,4}})\s*/",
+                               re.IGNORECASE)
+
+
+def numbered_in_cells(line: str, page_no: int) -> bool:
+    r"""Whether a line of two or three cells ends (or starts) with page ``page_no``'s number.
+
+    A word processor's running header sets its title and the page's number apart
+    with a tab (``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๗๑<tab>หน้า 2 จาก 5``): cells, yet no
+    table row, which states no page's number in words.
+
+    >>> numbered_in_cells("แผนปฏิบัติการ\tหน้า ๒ จาก ๕", 2), numbered_in_cells("๒\tงาน", 2)
+    (True, False)
+    """
+    cells = [c for c in line.split("\t") if c.strip()]
+    if not 2 <= len(cells) <= 3:
+        return False
+    for cell in (cells[0], cells[-1]):
+        found = _WORDED_NUMBER_RE.search(cell) if PAGE_NUMBER_RE.match(cell) else None
+        if found is not None:
+            digits = (found.group(1) or found.group(2)).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙",
+                                                                                "0123456789"))
+            return int(digits) == page_no
+    return False
+
+
+__all__ = ["PAGE_NUMBER_RE", "browser_print_edges", "is_address", "numbered_in_cells",
+           "printed_by_browser"]
 
 
 #: Least similarity (0..100) of a later page's fax header to the first page's (OCR's misreads).

@@ -24,7 +24,7 @@ from bma_etl.errors import ReadError
 from bma_etl.lake_catalog import parse_target
 from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
-from bma_etl.pipeline_pages import join_page_images, page_siblings
+from bma_etl.pipeline_pages import join_page_images, page_siblings, pages_in_pool
 from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
 from bma_etl.read import SUFFIXES, is_paged
 from bma_etl.records import IngestRun
@@ -81,7 +81,10 @@ def ingest(
     skipped, the rest extracted (in ``workers`` processes, the next batch while the
     last one loads) and loaded in one transaction per batch, in the order the files
     were found, so the result does not depend on ``workers``. The warehouse file is
-    held only while a batch loads, so readers can query between batches.
+    held only while a batch loads, so readers can query between batches. Numbered page
+    images are joined into documents first
+    (:func:`~bma_etl.pipeline_pages.join_page_images`): the pages whose start is not
+    kept are read in the workers.
 
     ``reextract_outdated`` adds the stored path of every document extracted by
     another extractor version (one whose file is gone is logged and left as it is).
@@ -127,14 +130,31 @@ def ingest(
         limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
         # The whole walk first, so that progress knows the total; a folder's files were
         # listed whole (to sort them) before, so this holds no more than one big folder did.
-        found = join_page_images(list(iter_files(paths, skip)), ocr)
-        summary.found = len(found)
-        if shard is None:  # every file found is this run's (a shard's are known as hashed)
-            run.files_seen = len(found)
-        if on_start is not None:
-            on_start(run.run_id, len(found))
-        pdfs = any(is_paged(path) for path in found)
+        walked = list(iter_files(paths, skip))
+        pdfs = any(is_paged(path) for path in walked)
         pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True) if workers > 1 else None
+
+        def decide(pages: list[Path]) -> list[bool]:
+            # Page images whose start is not known yet are read in the workers, at once.
+            nonlocal pool
+            assert pool is not None
+            begins, broken = pages_in_pool(pool, pages, ocr, limit)
+            if broken:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True)
+            return begins
+
+        try:
+            found = join_page_images(walked, ocr, decide=None if pool is None else decide)
+            summary.found = len(found)
+            if shard is None:  # every file found is this run's (a shard's known as hashed)
+                run.files_seen = len(found)
+            if on_start is not None:
+                on_start(run.run_id, len(found))
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
         overlap = spare_core(workers)
         ended = False
 

@@ -57,6 +57,7 @@ from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
     ENTRY_LABELS,
     OCR_BARE_ENTRY_LABEL,
+    OCR_COLON_RUN,
 )
 from bma_etl.layouts.history_specks import (
     DATED_ENTRIES,
@@ -189,11 +190,15 @@ _TRAILING_SEPARATOR_RE = re.compile(rf"(?<=\S)\s+(?P<sep>{SEPARATOR})\s*$")
 
 
 #: A second entry label after a cell gap on a label's line (``** ปัญหาของโครงการ :…⇥**
-#: อุปสรรคของโครงการ :ไม่มี``: a page that sets an entry's fields side by side).
+#: อุปสรรคของโครงการ :ไม่มี``: a page that sets an entry's fields side by side). OCR
+#: reads the gap as one space, a speck glued before the ``**`` (``แรงงาน ข** อุปสรรค…``,
+#: dropped) and the ``:`` as one of its forms (:data:`.OCR_COLON_RUN`: ``1ไม่มี``).
 _SECOND_LABEL_RE = re.compile(
-    rf"(?<=\S)(?:\t|\s{{2,}})(?=\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*:)")
+    rf"(?<=\S)(?:\t|\s+(?:[^\s*]{{1,2}}(?=\*))?)(?=\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})"
+    rf"\s*(?::|{OCR_COLON_RUN}))")
 #: An entry label opening a line.
-_FIRST_LABEL_RE = re.compile(rf"^\s*\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*:")
+_FIRST_LABEL_RE = re.compile(
+    rf"^\s*\*{{2,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*(?::|{OCR_COLON_RUN})")
 
 
 def _labels_apart(lines: list[Line]) -> list[Line]:
@@ -205,13 +210,13 @@ def _labels_apart(lines: list[Line]) -> list[Line]:
     """
     out: list[Line] = []
     for line in lines:
-        cuts = [m.start() for m in _SECOND_LABEL_RE.finditer(line.text)] \
+        cuts = list(_SECOND_LABEL_RE.finditer(line.text)) \
             if _FIRST_LABEL_RE.match(line.text) else []
         if not cuts:
             out.append(line)
             continue
-        ends = [*cuts, len(line.text)]
-        starts = [0, *(len(line.text) - len(line.text[c:].lstrip()) for c in cuts)]
+        ends = [*(m.start() for m in cuts), len(line.text)]
+        starts = [0, *(m.end() for m in cuts)]
         out.extend(joined_line([(line, a, b)]) for a, b in zip(starts, ends, strict=True))
     return out
 

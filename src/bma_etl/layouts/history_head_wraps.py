@@ -6,7 +6,9 @@ print) wraps ``*** สยป. ประเมินโครงการ : ไ�
 quarter alone would open the rationale (``3``), and the banner's line, no longer a
 whole banner (:data:`~.history_header.BANNER_RE`), the rationale before it. It ends
 ``<agency> : (<year>)`` near the column's edge, so the reader takes the unit on the
-next line (``ฝ่ายโยธา``) for the rest of a wrapped line: :func:`agency_apart`.
+next line (``ฝ่ายโยธา``) for the rest of a wrapped line: :func:`agency_apart`. A
+print narrower than ``<name> : <code>`` wraps it after the colon, and OCR, which
+does not know the page's wraps, gives the code a line of its own: :func:`with_wrapped_code`.
 """
 
 from __future__ import annotations
@@ -73,3 +75,24 @@ def agency_apart(lines: list[Line]) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+def with_wrapped_code(lines: list[Line]) -> list[Line]:
+    """``lines`` with a name's line that ends in ``:`` joined to its code on the next line.
+
+    A print narrower than ``<name> : <code>`` wraps it after the colon
+    (``โครงการติดตั้ง…เขตลาดกระบัง :`` / ``50270000-0419``); a reader that measured the
+    wrap joins them already, OCR does not: the code went unread and the name into the
+    rationale. Joined when the first line ends in ``:``, is no header line itself, and
+    the two together are a name and its code (:func:`.history_header.header_match`).
+    """
+    for i in range(len(lines) - 1):
+        first, second = lines[i], lines[i + 1]
+        if not first.text.rstrip().endswith(":") or second.no != first.no + 1 \
+                or header_match(first.text) is not None:
+            continue
+        found = header_match(f"{first.text.rstrip()} {second.text.strip()}")
+        if found is not None and found[1] == "_name_code" and found[0]["code"]:
+            joined = join_lines([first, second], lambda _a, _b: " ")
+            return [*lines[:i], joined, *lines[i + 2:]]
+    return lines

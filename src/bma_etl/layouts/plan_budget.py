@@ -41,6 +41,7 @@ from bma_etl.layouts.plan_cells import (
     DIGIT,
     DIGITS_RE,
     ITEM_RE,
+    NO_ITEMS_RE,
     blank_tags,
     few_letters,
     is_total,
@@ -105,6 +106,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
         filled = row.filled()
         if not filled or kind_of(row, None) == "budget" or header_rest(row):  # a header
             continue
+        if len(filled) == 1 and NO_ITEMS_RE.match(filled[0]):
+            continue  # ``- ไม่มีโครงการในหมวดนี้ -``: the section lists nothing
         if any(is_total(t) for t in filled):
             take_total(out, stated_total(doc, row, columns, unit, out.amounts),
                        ocr=doc.ocr_used)
@@ -210,7 +213,8 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None, ocr: bool = Fal
     own = [t for t in header.squashed if t]
     for row in table.rows[1:]:
         filled = row.filled()
-        if not filled or any(is_total(t) for t in filled):
+        if not filled or any(is_total(t) for t in filled) \
+                or (len(filled) == 1 and NO_ITEMS_RE.match(filled[0])):
             continue
         if kind_of(row, None) == "budget":
             if [t for t in row.squashed if t] != own:

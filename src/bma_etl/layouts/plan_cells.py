@@ -49,6 +49,11 @@ _YEAR_RE = re.compile(rf"^(?:พ\s*\.\s*ศ\s*\.?\s*)?(?P<year>[๒2][๔-๖4-6
 _MONTH_RE = re.compile(r"^(?:ต\.ค|พ\.ย|ธ\.ค|ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย)\.?$")
 _ARROWS_RE = re.compile(r"^[←→↔\-\s]+$")
 PAGE_NUMBER_RE = re.compile(rf"^\s*(?:[-–]\s*)?(?:หน้า\s*)?{DIGIT}{{1,3}}(?:\s*[-–])?\s*$")
+#: A section's statement that it lists nothing, in place of its rows: ``- ไม่มีโครงการในหมวดนี้ -``,
+#: ``(ไม่มีรายการ)``, ``- ไม่มี -`` (a Word table's row merged over every column).
+NO_ITEMS_RE = re.compile(
+    r"^\s*(?:[-\u2013\u2014]\s*)?\(?\s*ไม่มี(?:โครงการ|รายการ|กิจกรรม)[^\t]{0,40}?"
+    r"\s*\)?(?:\s*[-\u2013\u2014])?\s*$|^\s*(?:[-\u2013\u2014]\s*ไม่มี\s*[-\u2013\u2014]|\(\s*ไม่มี\s*\))\s*$")
 #: ``ขั้นตอนที่ ๑ text`` (the number needs no point after the word ขั้นตอนที่).
 STEP_RE = re.compile(rf"^\s*ขั้นตอนที่\s*(?P<no>{DIGIT}{{1,2}})\s*[.):]?\s*(?P<body>\S.*?)\s*$", re.S)
 

@@ -53,7 +53,7 @@ from bma_etl.layouts.plan_amounts import (
     total_start,
 )
 from bma_etl.layouts.plan_budget_totals import take_total
-from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total
 from bma_etl.layouts.plan_group_items import item_in_column, item_in_group
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
@@ -70,6 +70,7 @@ from bma_etl.layouts.plan_plain_rows import (
     PlainRow,
     PlainTable,
     number_alone,
+    passed_under_header,
     row_start,
     set_aside_findings,
     total_next,
@@ -78,9 +79,6 @@ from bma_etl.layouts.plan_plain_rows import (
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 
 _TAG_RE = re.compile(r"<[^<>\n]*>")
-#: A line right under the header, with no digit and at most this many letters,
-#: is the rest of a header cell (``ที่รับผิดชอบ``).
-_HEADER_TAIL_MAX = 40
 #: Most non-blank lines between two tables (the next section's heading, wrapped);
 #: more, and the summary has ended.
 MAX_HEADING_LINES = 6
@@ -267,9 +265,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             gap = False
             continue
         complete = current is not None and _complete(current, columns)
-        if current is None and not table.rows and not re.search(DIGIT, text) \
-                and len(squash(text)) <= _HEADER_TAIL_MAX:
-            j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
+        if current is None and not table.rows and passed_under_header(text, is_heading):
+            j += 1  # a header cell's rest (``ที่รับผิดชอบ``), or the section lists nothing
             continue
         if ocr and current is None and not table.rows and _HEADER_SPECK_RE.match(text):
             j += 1  # a rule's edge or a stamp OCR read between the header's lines (``ae 2``)

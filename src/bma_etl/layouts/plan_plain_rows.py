@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.layouts.plan_amounts import budget_said
-from bma_etl.layouts.plan_cells import DIGIT, is_total
+from bma_etl.layouts.plan_cells import DIGIT, NO_ITEMS_RE, is_total, squash
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.rows import join_lines as join_model_lines
 from bma_etl.rows import separator
@@ -360,3 +360,20 @@ def unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | 
 __all__ = ["MAX_ROW_LINES", "OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable",
            "join_lines", "number_alone", "row_start", "set_aside_findings", "total_next",
            "unnumbered_whole"]
+
+
+#: A line right under the header, with no digit and at most this many letters,
+#: is the rest of a header cell (``ที่รับผิดชอบ``).
+_HEADER_TAIL_MAX = 40
+
+
+def passed_under_header(text: str, is_heading: Callable[[str], bool]) -> bool:
+    """Tell a line under a table's header, before its first row, that is no row of it.
+
+    The rest of a header cell (``ที่รับผิดชอบ``: no digit, short), or a section's
+    statement that it lists nothing (``- ไม่มีโครงการในหมวดนี้ -``); never its total
+    (``รวมงบประมาณทั้งสิ้น -``) or the next section's heading (``is_heading``).
+    """
+    return NO_ITEMS_RE.match(text) is not None or (
+        not re.search(DIGIT, text) and len(squash(text)) <= _HEADER_TAIL_MAX
+        and not is_total(text) and not is_heading(text))

@@ -26,6 +26,7 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_budget_sections import is_split_heading
 from bma_etl.layouts.plan_cells import (
     DIGIT_RE,
+    NO_ITEMS_RE,
     PAGE_NUMBER_RE,
     STEP_RE,
     CellForms,
@@ -67,7 +68,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
 
     ``lines`` are ``doc.lines()`` when the caller already has them. A page number
     on a line of its own (``- ๑๒ -``) is not a heading: it must not cut a table
-    that runs over a page.
+    that runs over a page; nor is ``- ไม่มีโครงการในหมวดนี้ -`` (its total is its table's).
     """
     out: list[Block] = []
     headings: list[Line] = []
@@ -97,7 +98,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
         current = None
         if not line.text.strip():
             gap, run = True, len(headings)
-        elif not PAGE_NUMBER_RE.match(line.text):
+        elif not PAGE_NUMBER_RE.match(line.text) and not NO_ITEMS_RE.match(line.text):
             headings.append(line)
     return out
 

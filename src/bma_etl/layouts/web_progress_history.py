@@ -70,6 +70,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
+from bma_etl.layouts.history_empty import is_empty_state, record_field
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.layouts.history_entry_heads import (
@@ -78,7 +79,12 @@ from bma_etl.layouts.history_entry_heads import (
     heading_wrapped,
     ocr_entry,
 )
-from bma_etl.layouts.history_head_wraps import agency_apart, banner_cut, with_wrapped_banner
+from bma_etl.layouts.history_head_wraps import (
+    agency_apart,
+    banner_cut,
+    with_wrapped_banner,
+    with_wrapped_code,
+)
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -189,8 +195,8 @@ def score(doc: RepairedText) -> float:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
-                                    if ln.text.strip()])
+    lines = with_wrapped_name(doc, with_wrapped_code(
+        [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]))
     lines = with_wrapped_strategy(doc, lines)
     lines = agency_apart(with_wrapped_banner(lines, doc.ocr_used))
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
@@ -259,6 +265,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     after_code: list[Line] = []
     seen_code = False
     strategy: list[Raw] = []
+    value_next = False
     for line in lines[first:]:
         text = line.text
         m = banner_match(text, ocr) or banner_cut(text)
@@ -270,8 +277,13 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
         if links_match(text, ocr) is not None:
             head.closed = True
             continue
-        if any(r.search(text) for r in BOILERPLATE_RES):
+        if any(r.search(text) for r in BOILERPLATE_RES) or is_empty_state(text):
             continue
+        field_at = record_field(text)  # the page's own record fields, a value under its label
+        if field_at or (value_next and len(text.strip()) <= UNIT_NAME_MAX):
+            value_next = field_at == "label"
+            continue
+        value_next = False
         heading = narrative_heading(text, ocr)
         if heading is not None:
             head.section = heading[0]

@@ -122,14 +122,22 @@ def lost_dot(numbers: dict[str, tuple[str, ...]], field: str) -> tuple[str, ...]
     return (*above, rest)
 
 
-def _written(value: str, field: str, parts: tuple[str, ...]) -> str:
-    """``value`` with its opening outline number written as ``parts`` (in its digits)."""
+def _written(value: str, field: str, parts: tuple[str, ...], thai: bool = False) -> str:
+    """``value`` with its opening outline number written as ``parts``.
+
+    In its own digits, or in Thai digits when ``thai`` (the other strategy lines print them).
+    """
     match = (_ISSUE if field == "strategy_issue" else _DOTTED).match(value) or _BARE.match(value)
     assert match is not None
     number = ".".join(parts)
-    if re.search("[\u0e50-\u0e59]", match["n"]):
+    if thai or re.search("[\u0e50-\u0e59]", match["n"]):
         number = "".join(chr(0x0E50 + int(c)) if c.isdigit() else c for c in number)
     return value[:match.start("n")] + number + value[match.end("n"):]
+
+
+def _thai(found: list[tuple[Any, Any, tuple[str, ...]]]) -> bool:
+    """Whether any of a project's strategy lines ``found`` prints Thai digits."""
+    return any(re.search("[\u0e50-\u0e59]", str(row.values[prov.field])) for prov, row, _ in found)
 
 
 def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[str, ...]]],
@@ -149,13 +157,50 @@ def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[
     for prov, row, parts in found:
         read = row.values[prov.field]
         mended = (want, *parts[1:])
-        row.values[prov.field] = _written(read, prov.field, mended)
+        if parts[0] == want:
+            continue
+        row.values[prov.field] = _written(read, prov.field, mended, _thai(found))
         numbers[prov.field] = mended
         line = f"line {prov.line_no}: " if prov.line_no else ""
         normalized.findings.append(Finding(
             prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
             f"{line}OCR read {read!r}: the issue's number its name has in the 20-year plan "
             f"({want}) put back, a Thai digit the OCR model cannot read"))
+
+
+def _sometimes_misread(normalized: Normalized, found: list[tuple[Any, Any, tuple[str, ...]]],
+                       numbers: dict[str, tuple[str, ...]]) -> None:
+    """Write a lower level's part as two lines or more read it, where others misread it.
+
+    Each other reading must be a digit the model now and then reads for it
+    (:data:`.trust_issue_names.SOMETIMES_AS`), the levels above agreeing; in place, an
+    ``ocr_outline_repaired`` warning each line rewritten.
+    """
+    from bma_etl.normalize.trust_issue_names import SOMETIMES_AS
+
+    for level in range(1, max((len(p) for p in numbers.values()), default=0)):
+        if disagreeing({f: p[:level] for f, p in numbers.items()}):
+            return
+        stated = [p[level] for p in numbers.values() if len(p) > level]
+        agreed = {r for r in stated if stated.count(r) >= 2}
+        if len(agreed) != 1 or len(set(stated)) == 1:
+            continue
+        want = agreed.pop()
+        if not set(stated) - {want} <= SOMETIMES_AS.get(want, frozenset()):
+            continue
+        for prov, row, _ in found:
+            parts = numbers[prov.field]
+            if len(parts) <= level or parts[level] == want:
+                continue
+            read = row.values[prov.field]
+            mended = (*parts[:level], want, *parts[level + 1:])
+            row.values[prov.field] = _written(read, prov.field, mended, _thai(found))
+            numbers[prov.field] = mended
+            line = f"line {prov.line_no}: " if prov.line_no else ""
+            normalized.findings.append(Finding(
+                prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
+                f"{line}OCR read {read!r}: outline level {level + 1} written as the other "
+                f"strategy lines read it ({want}), a Thai digit the OCR model misreads"))
 
 
 def drop_outline_misreads(normalized: Normalized) -> None:
@@ -177,6 +222,7 @@ def drop_outline_misreads(normalized: Normalized) -> None:
     for found in by_row.values():
         numbers = {prov.field: parts for prov, _, parts in found}
         _name_fixes_issue(normalized, found, numbers)
+        _sometimes_misread(normalized, found, numbers)
         doubts = disagreeing(numbers)
         for prov, row, _ in found:
             mended = lost_dot(numbers, prov.field) if prov.field in doubts else None

@@ -125,29 +125,69 @@ def small_blobs(ink: np.ndarray, dpi: float) -> list[Blob]:
     """
     size = max(2, round(DOT_MAX * dpi))
     clear = max(1, round(DOT_CLEAR * dpi))
-    least = max(2, round(DOT_MIN_AREA * dpi * dpi))
-    rows, cols = ink.shape
-    if rows < size + 2 * clear or cols < size + 2 * clear:
-        return []
-    table = np.zeros((rows + 1, cols + 1), dtype=np.int32)
-    table[1:, 1:] = ink.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
     wide = size + 2 * clear
+    if ink.shape[0] < wide or ink.shape[1] < wide:
+        return []
+    # Only the ink's box and a window round it: a window holding no ink holds no piece
+    # (a page's white margins cost nothing).
+    inked_rows, inked_cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if not len(inked_rows):
+        return []
+    top, left = max(0, int(inked_rows[0]) - wide), max(0, int(inked_cols[0]) - wide)
+    box = ink[top:int(inked_rows[-1]) + 1 + wide, left:int(inked_cols[-1]) + 1 + wide]
+    return [Blob(b.top + top, b.bottom + top, b.left + left, b.right + left)
+            for b in _boxed_blobs(box, size, clear, max(2, round(DOT_MIN_AREA * dpi * dpi)))]
+
+
+def _boxed_blobs(ink: np.ndarray, size: int, clear: int, least: int) -> list[Blob]:
+    """:func:`small_blobs` of ``ink`` in pixels: window ``size``, white ``clear`` round it."""
+    wide = size + 2 * clear
+    rows, cols = ink.shape
+    if rows < wide or cols < wide:
+        return []
+    # the most ink a sum used below holds: the inner window's, or the ring round it
+    table = _summed_area(ink, max(size * size, wide * wide - size * size))
     # anchors (y, x) of the inner window, y in [clear, rows - size - clear]
     ys, xs = rows - wide + 1, cols - wide + 1
-    outer = (table[wide:wide + ys, wide:wide + xs] - table[0:ys, wide:wide + xs]
-             - table[wide:wide + ys, 0:xs] + table[0:ys, 0:xs])
-    a, b = clear, clear + size
-    inner = (table[b:b + ys, b:b + xs] - table[a:a + ys, b:b + xs]
-             - table[b:b + ys, a:a + xs] + table[a:a + ys, a:a + xs])
+    inner = _window(table, clear, size, ys, xs)
+    ring = _window(table, 0, wide, ys, xs)  # the outer window, less the inner one
+    ring -= inner
     # white all round but for a speck of the scan's noise
-    whole = (outer - inner <= least // 2) & (inner >= least)
-    del outer, inner
+    whole = (ring <= least // 2) & (inner >= least)
+    del ring, inner
     if not whole.any():
         return []
     covered = np.zeros((rows, cols), dtype=bool)
     for y, x in np.argwhere(whole):  # few: the windows round each small piece
         covered[y + clear:y + clear + size, x + clear:x + clear + size] = True
     return _parts(ink & covered)
+
+
+def _summed_area(ink: np.ndarray, most: int) -> np.ndarray:
+    """The summed-area table of ``ink`` (2-D bool), one row and column of 0 before.
+
+    Kept modulo 256 (or 65536) when no sum asked of it (a window's, :func:`_window`, or
+    the difference of two) holds ``most`` pixels or more: worked out modulo the same,
+    such a sum is exact, and the table takes an eighth (a quarter) of the room and
+    time of 64-bit numbers.
+    """
+    dtype = np.uint8 if most < 2**8 else np.uint16 if most < 2**16 else np.int64
+    table = np.zeros((ink.shape[0] + 1, ink.shape[1] + 1), dtype=dtype)
+    np.cumsum(ink, axis=0, dtype=dtype, out=table[1:, 1:])
+    np.cumsum(table[1:, 1:], axis=1, dtype=dtype, out=table[1:, 1:])
+    return table
+
+
+def _window(table: np.ndarray, at: int, size: int, ys: int, xs: int) -> np.ndarray:
+    """Ink in each ``size`` square window at ``(y + at, x + at)``, for ``ys`` by ``xs`` anchors.
+
+    ``table``: :func:`_summed_area`; sums wrap as its numbers do.
+    """
+    b = at + size
+    out = table[b:b + ys, b:b + xs] - table[at:at + ys, b:b + xs]
+    out -= table[b:b + ys, at:at + xs]
+    out += table[at:at + ys, at:at + xs]
+    return out
 
 
 def _parts(mask: np.ndarray) -> list[Blob]:

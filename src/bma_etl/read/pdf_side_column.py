@@ -69,6 +69,17 @@ MIN_MAIN_BEYOND = 3
 #: Widest gap between two lines of the side column (font sizes): a sidebar's items
 #: follow one another, a heading or a list's margin between them.
 MAX_SIDE_GAP_EM = 4.0
+#: Narrowest gap with a wall inside (a tall box's side: :func:`_walls`), in font sizes:
+#: a sidebar's background or border parts it from the page's text however close they
+#: stand (a browser's zoom; words stand a third of a font size apart, and no wall).
+WALL_GAP_EM = 0.5
+#: Widest side column parted by a wall (:func:`_walls`), as a share of the text's width:
+#: a browser's zoom widens a sidebar's box to near half the page; its box, down the
+#: page beside the text, tells it from a page's halves.
+WALLED_SIDE_SHARE = 0.5
+#: Least height of a wall, as a share of the page's height (a sidebar's box stretched
+#: down beside the page's text; a word's frame, a button, a banner are short).
+WALL_SHARE = 0.4
 #: A hair (points): what rounding could move a gap's middle by, kept as a margin.
 _HAIR = 1e-6
 _FAR = float("inf")
@@ -93,10 +104,11 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
     text_right = max(p[1] for ps in pieces for p in ps)
     if text_right - text_left <= 0.0:
         return None
-    frees = [_free(ps, text_left, text_right, MIN_GAP_EM * line.size)
-             for ps, line in zip(pieces, placed, strict=True)]
     drawn = [box for box in shapes
              if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height]
+    walls = _walls(drawn, height)
+    frees = [_free(ps, text_left, text_right, MIN_GAP_EM * line.size, walls)
+             for ps, line in zip(pieces, placed, strict=True)]
     least = 2 * MIN_LINES + MIN_MAIN_BEYOND
     count = len(placed)
     baselines = [line.baseline or 0.0 for line in placed]
@@ -109,7 +121,7 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
     # a gap whose middle (and so any narrower gap's inside it) stands farther than
     # MAX_SIDE_SHARE from both edges of the text never parts a side column
     # (:func:`_side_box`): such gaps are not followed down (a hair's margin kept)
-    share = MAX_SIDE_SHARE * (text_right - text_left)
+    share = (WALLED_SIDE_SHARE if walls else MAX_SIDE_SHARE) * (text_right - text_left)
     left_end, right_start = text_left + share + _HAIR, text_right - share - _HAIR
 
     for start in range(count - least + 1):
@@ -135,7 +147,7 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
                             continue
                         left = free_low if free_low > low else low
                         right = free_high if free_high < high else high
-                        if right > left and right - left >= need:
+                        if right > left and _wide(left, right, need, walls):
                             gone = False
                             if left < left_end or right > right_start:
                                 going.append((left, right))
@@ -146,7 +158,7 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
                 last -= 1  # the row the run ends in crosses the gap
             for span in ended if last - start >= least else ():
                 box = _side_box(placed[start:last], pieces[start:last], reach[start:last], span,
-                                (text_left, text_right), drawn, width,
+                                (text_left, text_right), (drawn, walls), width,
                                 placed[start - 1] if start else None,
                                 placed[last] if last < count else None)
                 if box is not None:
@@ -157,33 +169,65 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
     return None
 
 
-def _free(pieces: list[tuple[float, float]], low: float, high: float, least: float
-          ) -> list[tuple[float, float]]:
-    """The stretches of ``low``..``high`` no piece covers, ``least`` wide or more."""
+def _walls(drawn: list[Box], height: float) -> list[float]:
+    """The x of the long sides of the tall boxes drawn on a page (points), sorted.
+
+    ``drawn``: the page's paths' and images' boxes (left, bottom, right, top); a box as
+    tall as :data:`WALL_SHARE` of the page's ``height`` or taller (a sidebar's
+    background or border, stretched down the page beside the page's text) is a wall
+    text does not run over.
+    """
+    return sorted({x for box in drawn if box[3] - box[1] >= WALL_SHARE * height
+                   for x in (box[0], box[2])})
+
+
+def _wide(left: float, right: float, need: float, walls: list[float]) -> bool:
+    """Whether a stretch ``left``..``right`` is a gap between columns (points).
+
+    ``need``: the gap a column needs (:data:`MIN_GAP_EM` font sizes); a stretch with a
+    wall inside (:func:`_walls`) needs only :data:`WALL_GAP_EM` of it.
+    """
+    if right - left >= need:
+        return True
+    if right - left < need * WALL_GAP_EM / MIN_GAP_EM:
+        return False
+    at = bisect_left(walls, left + TOUCH)
+    return at < len(walls) and walls[at] < right - TOUCH
+
+
+def _free(pieces: list[tuple[float, float]], low: float, high: float, least: float,
+          walls: list[float]) -> list[tuple[float, float]]:
+    """The stretches of ``low``..``high`` no piece covers, wide enough (:func:`_wide`)."""
     out, reach = [], low
     for left, right in sorted(pieces):
-        if left - reach >= least:
+        if left > reach and _wide(reach, left, least, walls):
             out.append((reach, left))
         reach = max(reach, right)
-    if high - reach >= least:
+    if high > reach and _wide(reach, high, least, walls):
         out.append((reach, high))
     return out
 
 
 def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
               reach: list[tuple[float, float]], gap: tuple[float, float],
-              text: tuple[float, float], drawn: list[Box],
+              text: tuple[float, float], shown: tuple[list[Box], list[float]],
               width: float, above: TextLine | None, below: TextLine | None) -> Box | None:
     """The side column's box when a run of lines parted at ``gap`` is a page and its side.
 
-    ``reach``: each line's pieces' least and greatest right end (points).
+    ``reach``: each line's pieces' least and greatest right end (points); ``shown``:
+    the page's drawn boxes and its walls (:func:`_walls`).
     """
+    drawn, walls = shown
     cut = (gap[0] + gap[1]) / 2
     text_left, text_right = text
-    share = MAX_SIDE_SHARE * (text_right - text_left)
-    if cut - text_left <= share:
+    walled = any(gap[0] < x < gap[1] for x in walls)  # a box's side in the gap
+    share = (WALLED_SIDE_SHARE if walled else MAX_SIDE_SHARE) * (text_right - text_left)
+    # the side column's width is its text's, up to the gap (a wide gutter, a browser's
+    # zoom: the gap's middle may stand past the share while the column's text does not)
+    narrow = gap[0] - text_left <= share, text_right - gap[1] <= share
+    if narrow[0] and not (narrow[1] and text_right - gap[1] < gap[0] - text_left):
         side = 0  # the side column on the left
-    elif text_right - cut <= share:
+    elif narrow[1]:
         side = 1
     else:
         return None
@@ -191,6 +235,13 @@ def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
     lefts = [k for k, (least, _) in enumerate(reach) if least <= cut]
     rights = [k for k, (_, most) in enumerate(reach) if most > cut]
     own, main = (lefts, rights) if side == 0 else (rights, lefts)
+    far = [k for k in range(len(own) - 1) if own[k + 1] - own[k] > 1 and (
+        run[own[k]].baseline or 0.0) - (run[own[k + 1]].baseline or 0.0)
+        > MAX_SIDE_GAP_EM * run[own[k]].size]
+    if far and far[0] == len(own) - 2:
+        own = own[:-1]  # a lone line far below the block (a button fixed at the foot)
+    elif far:
+        return None  # a table's column: cells far apart
     if len(own) < MIN_LINES or len(main) < len(own) + MIN_MAIN_BEYOND:
         return None
     low = run[own[-1]].baseline or 0.0
@@ -209,10 +260,6 @@ def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
 
     if sum(beside(run[k]) for k in own) >= MAX_SHARED_ROWS * len(own):
         return None  # its lines beside the page's, row by row: a table's rows
-    if any(own[k + 1] - own[k] > 1 and (run[own[k]].baseline or 0.0)
-           - (run[own[k + 1]].baseline or 0.0) > MAX_SIDE_GAP_EM * run[own[k]].size
-           for k in range(len(own) - 1)):
-        return None  # a table's column: cells far apart
     if spaced_as_rows([run[k].baseline or 0.0 for k in own],
                       [run[k].baseline or 0.0 for k in main]):
         return None  # a table's column: one cell a row, the rows' lines between
@@ -322,3 +369,4 @@ def after_side(laid: list[TextLine], wraps: list[int], spaced: list[int],
     return ([*laid, TextLine(""), *aside], [*wraps, *(k + shift for k in side_wraps)],
             [*spaced, *(k + shift for k in spaced_wraps(aside, side_wraps, width, at_spaces,
                                                        fills))])
+

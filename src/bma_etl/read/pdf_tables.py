@@ -21,6 +21,7 @@ from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import pen_left, replaced
 from bma_etl.read.pdf_open import Box, page_shapes
+from bma_etl.read.pdf_overflow import overflow_moves
 from bma_etl.read.pdf_rowspans import (
     DITTO,
     Band,
@@ -42,7 +43,6 @@ MIN_RULE = 6.0
 #: wrapped cell text (A4 at 7 pt: about 110 baselines); pieces of several cells on
 #: one baseline count once.
 MAX_LINES_PER_ROW = 120
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,17 +336,20 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     firsts = merged_bands(c.row for _, _, cells in found for c in cells)
     grids = {c.row: c.columns for _, _, cells in found for c in cells}
     merged: dict[Band, float] = {}  # each merged band holding text: its column's left edge
+    moved = overflow_moves(found, lines, _Cell)  # lines run over a rule (:mod:`.pdf_overflow`)
     for index, pieces, cells in found:
         for k, cell in enumerate(cells):
             if cell.row in firsts and firsts[cell.row] in grids:
                 at = merged[cell.row] = cell.columns[cell.column]
                 first = firsts[cell.row]
                 cells[k] = _Cell(first, column_at(grids[first], at), grids[first])
-        if len({c.row for c in cells}) != 1:
+        own = {c.row for k, c in enumerate(cells) if (index, k) not in moved}
+        cells = [moved.get((index, k), c) for k, c in enumerate(cells)]
+        if len(own or {cells[0].row}) != 1:
             continue
         for (text, x, end, spaced, y), cell in zip(pieces, cells, strict=True):
             rows.setdefault(cell.row, []).append((index, cell, text.strip(), -y, x, end, spaced))
-        placed[index] = cells[0].row
+        placed[index] = min(own or {cells[0].row})
     ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
     # rows over more distinct baselines than a row holds: their lines stay as they are
     tall = {row for row, members in rows.items()
