@@ -43,6 +43,7 @@ from bma_etl.layouts.plan_cells import (
     ITEM_RE,
     NO_ITEMS_RE,
     blank_tags,
+    few_letters,
     is_total,
     unplaced,
 )
@@ -186,7 +187,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
     return out
 
 
-def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
+def tab_table_fits(table: Table, fiscal_year: int | None = None, ocr: bool = False) -> bool:
     """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
 
     A PDF laid out with tab stops comes back with a tab wherever a gap was wide:
@@ -194,7 +195,10 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
     ``ด้าน/แผนงาน รายการ/โครงการ``: the group's and the items' columns), an
     amount inside the name's cell, another table's header or a section heading
     taken in as a row. Such a table is read from its lines instead
-    (:mod:`bma_etl.layouts.plan_plain`).
+    (:mod:`bma_etl.layouts.plan_plain`). ``ocr``: the text is OCR's, which reads a
+    row's Thai number as a letter or two (``เจ`` for ``๖``, ``๕ ม``): such a number
+    cell (:func:`~.plan_cells.few_letters`) is no heading, and the table's cells
+    (a ruled table's, a wrapped name's rest in its own column) are still its columns.
     """
     header = table.rows[0]
     seq_col, name_col, budget_col, unit_col, *_, untold = budget_columns(header, fiscal_year)
@@ -217,7 +221,7 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
                 return False  # the header of another table
             continue
         seq = row.plain(seq_col)
-        if seq and not SEQ_CELL_RE.fullmatch(seq):
+        if seq and not SEQ_CELL_RE.fullmatch(seq) and not (ocr and few_letters(seq)):
             return False  # a heading or words in the number column
         name = row.cell(name_col)
         if name is not None and AMOUNT_BAHT_RE.search(name.plain):
@@ -266,7 +270,7 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
 
     parts = named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
     fitting = {p.section for p in parts.values()
-               if all(tab_table_fits(t, fiscal_year) for t in run
+               if all(tab_table_fits(t, fiscal_year, doc.ocr_used) for t in run
                       if t.first_line in (p.first_line, *p.more))}
     return parts, fitting, heading.no
 

@@ -236,6 +236,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url or (archive.url if archive else None),
                               cut=page.cut)
+    from bma_etl.read.ocr_page_rows import rows_across_pages
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
@@ -256,7 +257,9 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     poor = [(n, p.unreadable) for n, p in enumerate(pdf.pages, start=1) if p.unreadable]
     pages, paging = in_order(list(pdf.pages))
     paging = (*joined, *paging)
-    pdf, restored = _with_marks_restored(PdfText(tuple(pages)) if paging else pdf)
+    rowed = rows_across_pages(pages)  # an OCR'd table row a page break cut: one row again
+    pdf, restored = _with_marks_restored(
+        PdfText(tuple(rowed)) if paging or rowed != pages else pdf)
     if poor:
         from bma_etl.read.ocr_bleed import unreadable_message
 

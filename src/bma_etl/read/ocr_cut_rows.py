@@ -24,7 +24,7 @@ from bma_etl.read.ocr_image import PageRules
 
 #: Least column rules (the table's two sides and one between) that end together
 #: for their ends to be a cut: as many as a ruled row needs to be read cell by
-#: cell (:func:`~.ocr_layout._cell_of`).
+#: cell (:func:`~.ocr_rule_cells.cell_of`).
 MIN_COLUMN_RULES = 3
 #: Slack (inches) for rules that end together and for a rule across their ends.
 CUT_SLACK = 0.04

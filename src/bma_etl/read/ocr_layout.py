@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from bma_etl.read.ocr_columns import column_parts
 from bma_etl.read.ocr_cut_rows import with_cut_rows_closed
 from bma_etl.read.ocr_image import PageRules
+from bma_etl.read.ocr_rule_cells import on_rule, row_cells, rule_letter
 from bma_etl.read.ocr_side_blocks import rows_across_blocks
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
 from bma_etl.read.pdf_columns import with_columns
@@ -194,64 +195,35 @@ class _Row:
     first: TsvLine
 
 
-def _cell_of(x: float, y: float, rules: PageRules, slack: float
-             ) -> tuple[tuple[int, int, int, int], int, tuple[int, ...]] | None:
-    """``(row key, column, column edges)`` of the ruled table cell holding a point, or None."""
-    across = [h for h in rules.horizontal if h[1] - slack <= x <= h[2] + slack]
-    above = [h for h in across if h[0] < y]
-    below = [h for h in across if h[0] > y]
-    if not above or not below:
-        return None
-    top = max(above, key=lambda h: h[0])
-    bottom = min(below, key=lambda h: h[0])
-    left, right = max(top[1], bottom[1]), min(top[2], bottom[2])
-    xs: list[int] = []
-    for v in sorted(rules.vertical):
-        if left - slack <= v[0] <= right + slack and v[1] <= top[0] + slack \
-                and v[2] >= bottom[0] - slack and (not xs or v[0] - xs[-1] > slack):
-            xs.append(v[0])
-    if len(xs) < 3 or not xs[0] - slack <= x <= xs[-1] + slack:
-        return None
-    column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + slack)
-    return (top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1])
-
-
-#: What Tesseract reads a vertical rule as.
-_RULE_TEXT = frozenset("|lI![]1")
-
-
-def _on_rule(piece: TsvPiece, rules: PageRules, slack: float) -> bool:
-    """Whether a piece is a vertical rule read as a letter (``|``, ``l``)."""
-    if not set(piece.text) <= _RULE_TEXT:
-        return False
-    return any(piece.left - slack <= v[0] <= piece.right + slack and v[1] <= piece.top
-               and v[2] >= piece.bottom for v in rules.vertical)
-
-
 def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
     """The lines with those inside one ruled table row gathered into a :class:`_Row`.
 
     A table drawn as boxes wraps each cell inside its column, and Tesseract reads
     a row as lines across the cells (``รายงานครั้`` / ``งที่1``): the pieces of
     each cell are put back together, as :mod:`.pdf_tables` does for a text layer.
-    A line only partly inside one row stays as it is.
+    A line only partly inside one row stays as it is. A rule's speck
+    (:func:`~.ocr_rule_cells.on_rule`) is left out of a line that is a row without
+    it; a line that is no row loses only a rule read as a letter
+    (:func:`~.ocr_rule_cells.rule_letter`): what stands on a line outside a table,
+    or a letter's own stroke taken for a rule, is text.
     """
     slack = RULE_SLACK * rules.dpi
     placed: dict[int, tuple[tuple[int, int, int, int], tuple[int, ...],
                             list[tuple[int, TsvPiece]]]] = {}
     for index, line in enumerate(lines):
-        kept = [p for p in line.pieces if not _on_rule(p, rules, slack)]
+        kept = [p for p in line.pieces if not on_rule(p, rules, slack)]
         if not kept:
             continue
-        line = lines[index] = TsvLine(line.height, kept)
-        cells = [_cell_of((p.left + p.right) / 2, (p.top + p.bottom) / 2, rules, slack)
-                 for p in line.pieces]
-        if any(c is None for c in cells) or len({c[0] for c in cells if c}) != 1:
+        cells = row_cells(TsvLine(line.height, kept), rules, slack)
+        if cells is None:  # no row: only a rule read as a letter is left out
+            letters = [p for p in line.pieces if not rule_letter(p, rules, slack)]
+            if letters:
+                lines[index] = TsvLine(line.height, letters)
             continue
+        line = lines[index] = TsvLine(line.height, kept)
         first = cells[0]
-        assert first is not None
         placed[index] = (first[0], first[2],
-                         [(c[1], p) for c, p in zip(cells, line.pieces, strict=True) if c])
+                         [(c[1], p) for c, p in zip(cells, line.pieces, strict=True)])
     members: dict[tuple[int, int, int, int], list[int]] = {}
     for index, (key, _, _) in placed.items():
         members.setdefault(key, []).append(index)
