@@ -70,3 +70,18 @@ def test_an_issue_whose_number_is_no_misreading_of_its_name_is_kept(number: str,
     drop_outline_misreads(normalized)
     assert normalized.rows[0].values == written
     assert not normalized.findings
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_read_again_right_and_the_issue_misread_are_put_back(seed: int) -> None:
+    """Lines whose number was read again glyph by glyph (``read/ocr_thai_digits``) read ``๔``;
+    the issue's line, its number glued to ``ด้านที่``, still ``๕``: the issue is put back."""
+    rng = random.Random(seed)
+    parts = ["๔", *(_thai(rng.choice([1, 2, 3, 5, 10, 12])) for _ in range(3))]
+    written = _lines(parts, "มหานครกระชับ : Compact City", rng.choice((" – ", "- ")))
+    read = dict(written, strategy_issue=_as_tha_reads(written["strategy_issue"]))
+    normalized = _normalized(read)
+    drop_outline_misreads(normalized)
+    assert normalized.rows[0].values == written
+    assert [(f.field, f.code) for f in normalized.findings] == [
+        ("strategy_issue", "ocr_outline_repaired")]

@@ -69,11 +69,16 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     """The first outline part to write in every strategy line, or None to leave them.
 
     ``numbers``: ``{field: outline parts}`` (Arabic digits) of one project's strategy
-    lines; ``issue``: its strategy issue as read. All lines must read one first part,
-    the model's misreading (:data:`MISREAD_AS`) of the number the issue's name has.
+    lines; ``issue``: its strategy issue as read. Every line must read as its first part
+    the number the issue's name has or the model's misreading of it (:data:`MISREAD_AS`),
+    one line at least the misreading (a number read again glyph by glyph,
+    :mod:`bma_etl.read.ocr_thai_digits`, may give some lines the right one).
 
     >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("5", "1", "2")},
     ...                     "ด้านที่ ๕ – มหานครกระชับ")
+    '4'
+    >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("4", "1", "2")},
+    ...                     "ด้านที่๕- มหานครกระชับ")
     '4'
     >>> first_part_repaired({"strategy_issue": ("3",)}, "ด้านที่ ๓ - มหานครกระชับ") is None
     True
@@ -82,7 +87,8 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
         return None
     firsts = {parts[0] for parts in numbers.values() if parts}
     number = issue_number(issue)
-    if number is None or len(firsts) != 1:
+    if number is None:
         return None
     want = str(number)
-    return want if MISREAD_AS.get(want) == next(iter(firsts)) else None
+    misread = MISREAD_AS.get(want)
+    return want if misread in firsts and firsts <= {want, misread} else None

@@ -182,7 +182,7 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
                    "thai-words-one-unsure two-columns-apart leaders-erased "
-                   "holes-whitened thai-digit-runs")
+                   "holes-whitened thai-digit-runs-marks")
 
 
 def engine_version() -> str:

@@ -31,6 +31,7 @@ __all__ = ["thai_digit_readings", "thai_digit_runs", "with_run_boxes"]
 _WORD = re.compile("[\u0e50-\u0e59]")
 _NUMBER_SHAPE = re.compile("^[\u0e01-\u0e59.,\\-]+$")
 _LETTER = re.compile("[\u0e01-\u0e4f]")
+_MARK = re.compile("[.,\\-]")
 
 
 def thai_digit_runs(tsv: str, txt: str) -> list[tuple[list[int], Box]]:
@@ -75,6 +76,24 @@ def thai_digit_runs(tsv: str, txt: str) -> list[tuple[list[int], Box]]:
     words = _words(tsv)
     return [(rows, box) for rows, box in runs
             if any(_WORD.search(words[n]) for n in rows)]
+
+
+def _with_marks_of(reading: str | None, read: str) -> str | None:
+    """``reading`` with the points, commas and dashes Tesseract read, when as many.
+
+    Tesseract tells a point from a comma well (``๔.๑.๒``); the glyph reader only by
+    their shape and place, which a 9 pt print's blurred points make unsure.
+
+    >>> _with_marks_of("\u0e54,\u0e51,\u0e52", "\u0e55.\u0e51.\u0e52")
+    '\u0e54.\u0e51.\u0e52'
+    """
+    if reading is None:
+        return None
+    theirs = _MARK.findall(read)
+    if len(theirs) != len(_MARK.findall(reading)):
+        return reading
+    marks = iter(theirs)
+    return _MARK.sub(lambda _: next(marks), reading)
 
 
 def _words(tsv: str) -> dict[int, str]:
@@ -144,7 +163,8 @@ def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]
     out: dict[int, str] = {}
     for rows, box in runs:
         others = [b for m, b in boxes.items() if m not in rows]
-        reading = read_digits(grey, box, others)
-        if reading is not None and reading != "".join(words[n] for n in rows):
+        read = "".join(words[n] for n in rows)
+        reading = _with_marks_of(read_digits(grey, box, others), read)
+        if reading is not None and reading != read:
             out.update({n: reading if n == rows[0] else "" for n in rows})
     return out
