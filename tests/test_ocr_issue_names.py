@@ -87,3 +87,19 @@ def test_a_level_read_as_no_misreading_of_one_is_still_doubtful() -> None:
     normalized = outline_row(read)
     drop_outline_misreads(normalized)
     assert {f.code for f in normalized.findings} == {"ocr_doubtful_value"}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_read_again_right_and_the_issue_misread_are_put_back(seed: int) -> None:
+    """Lines whose number was read again glyph by glyph (``read/ocr_thai_digits``) read ``๔``;
+    the issue's line, its number glued to ``ด้านที่``, still ``๕``: the issue is put back."""
+    rng = random.Random(seed)
+    parts = ["๔", *(thai(rng.choice([1, 2, 3, 5, 10, 12])) for _ in range(3))]
+    written = strategy_lines(parts, ("มหานครกระชับ : Compact City", *_BELOW),
+                             rng.choice((" – ", "- ")))
+    read = dict(written, strategy_issue=_as_tha_reads(written["strategy_issue"]))
+    normalized = outline_row(read)
+    drop_outline_misreads(normalized)
+    assert normalized.rows[0].values == written
+    assert [(f.field, f.code) for f in normalized.findings] == [
+        ("strategy_issue", "ocr_outline_repaired")]

@@ -61,7 +61,7 @@ from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_pro
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
-from bma_etl.normalize.trust_totals import section_sum_confirms
+from bma_etl.normalize.trust_totals import section_adds_up, section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.normalize.trust_years import DATED, years_out_of_line
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
@@ -310,13 +310,28 @@ class _Context:
         if len(heads) != 1:
             return None  # two tables of one section: which total is whose is not told
         run = self._run_of(v.row, "section")
+        amounts = [self.read.get((id(r), "budget_thb")) for r in run]
+        uses = [r.values.get("uses_budget") for r in run]
         verdict = section_sum_confirms(
-            [self.read.get((id(r), "budget_thb")) for r in run],
-            [r.values.get("uses_budget") for r in run],
-            self._get("plan_sections", "stated_total_thb", heads[0].ordinal))
+            amounts, uses, self._get("plan_sections", "stated_total_thb", heads[0].ordinal))
         if verdict is not None and not verdict[0] and self._printed_again(v):
             return True, None
+        if verdict is None and section_adds_up(amounts, uses, self.read.get(
+                (id(heads[0]), "stated_total_thb"))):
+            return True, None
         return verdict
+
+    def _plan_sections_stated_total_thb(self, v: _Value) -> tuple[bool, str | None] | None:
+        """A doubtful total, confirmed by two or more of its section's amounts as read."""
+        run = [r for r in self.rows if r.table == "plan_projects"
+               and r.values.get("section") == v.row.values.get("section")]
+        heads = [r for r in self.rows if r.table == "plan_sections"
+                 and r.values.get("section") == v.row.values.get("section")]
+        if len(heads) != 1 or not section_adds_up(
+                [self.read.get((id(r), "budget_thb")) for r in run],
+                [r.values.get("uses_budget") for r in run], v.value):
+            return None
+        return True, None
 
     def _plan_swot_items_seq(self, v: _Value) -> tuple[bool, str | None]:
         return self._numbered(v, "kind")

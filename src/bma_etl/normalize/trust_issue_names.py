@@ -73,13 +73,18 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     """The first outline part to write in every strategy line, or None to leave them.
 
     ``numbers``: ``{field: outline parts}`` (Arabic digits) of one project's strategy
-    lines; ``issue``: its strategy issue as read. All lines must read one first part,
-    the model's misreading (:data:`MISREAD_AS`) of the number the issue's name has; or,
-    read apart, some the name's number and each of the others one the model now and then
-    reads for it (:data:`SOMETIMES_AS`).
+    lines; ``issue``: its strategy issue as read. Every line must read as its first part
+    the number the issue's name has or the model's misreading of it (:data:`MISREAD_AS`),
+    one line at least the misreading (a number read again glyph by glyph,
+    :mod:`bma_etl.read.ocr_thai_digits`, may give some lines the right one); or, read
+    apart, some the name's number and each of the others one the model now and then reads
+    for it (:data:`SOMETIMES_AS`).
 
     >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("5", "1", "2")},
     ...                     "ด้านที่ ๕ – มหานครกระชับ")
+    '4'
+    >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("4", "1", "2")},
+    ...                     "ด้านที่๕- มหานครกระชับ")
     '4'
     >>> first_part_repaired({"strategy_issue": ("3",)}, "ด้านที่ ๓ - มหานครกระชับ") is None
     True
@@ -94,8 +99,9 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     if number is None:
         return None
     want = str(number)
+    misread = MISREAD_AS.get(want)
+    if misread is not None and misread in firsts and firsts <= {want, misread}:
+        return want
     if len(firsts) > 1 and want in firsts:
         return want if firsts - {want} <= SOMETIMES_AS.get(want, frozenset()) else None
-    if len(firsts) != 1:
-        return None
-    return want if MISREAD_AS.get(want) == next(iter(firsts)) else None
+    return None

@@ -155,6 +155,8 @@ def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[
     if want is None:
         return
     for prov, row, parts in found:
+        if not parts or parts[0] == want:
+            continue
         read = row.values[prov.field]
         mended = (want, *parts[1:])
         if parts[0] == want:

@@ -10,13 +10,19 @@ misread would leave the sum off by its place's value. Several doubtful amounts o
 section are confirmed together only by the same exact sum (their misreadings would
 have to cancel to the satang). A row lost from the section (not read at all) needs
 no count to show: the amounts left add up short of the total, and nothing is confirmed.
+
+A plan printed in Thai digits reads every amount and total doubtfully: two or more
+amounts of a section and its total, all as read, adding up to the satang confirm
+one another (:func:`section_adds_up`); a digit misread in one of them would leave
+the sum off, and two misreadings would have to cancel. One amount equal to its
+total confirms nothing (a digit misread alike in both would match).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["section_sum_confirms"]
+__all__ = ["section_adds_up", "section_sum_confirms"]
 
 
 def section_sum_confirms(amounts: list[object], uses_budget: list[object],
@@ -53,3 +59,25 @@ def section_sum_confirms(amounts: list[object], uses_budget: list[object],
     if total == stated_total:
         return True, None
     return False, f"the section's amounts add up to {total}, its total row says {stated_total}"
+
+
+def section_adds_up(amounts: list[object], uses_budget: list[object], total: object) -> bool:
+    """Whether two or more amounts as read add up exactly to the section's total as read.
+
+    ``amounts``, ``uses_budget``: as :func:`section_sum_confirms` takes them; ``total``:
+    the section's total in baht as read, doubtful or not (None: not read).
+
+    >>> section_adds_up([Decimal(5), Decimal(7)], [True, True], Decimal(12))
+    True
+    >>> section_adds_up([Decimal(12)], [True], Decimal(12))
+    False
+    >>> section_adds_up([Decimal(5), None], [True, False], Decimal(5))
+    False
+    """
+    read = [a for a in amounts if isinstance(a, Decimal)]
+    if len(read) < 2 or not isinstance(total, Decimal) or total <= 0:
+        return False
+    if any(not isinstance(a, Decimal) and u is not False
+           for a, u in zip(amounts, uses_budget, strict=True)):
+        return False
+    return sum(read, Decimal(0)) == total

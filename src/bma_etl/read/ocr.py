@@ -20,6 +20,9 @@ offset in that text, and the mean word confidence (:class:`OcrPage`, :mod:`.ocr_
   otherwise is marked doubted (:attr:`~.ocr_layout.OcrWord.doubted`, its confidence
   Tesseract's own), and the numbers read from it are not loaded unconfirmed
   (:mod:`bma_etl.normalize.trust`).
+- A word the Thai model read holding a Thai digit is read again glyph by glyph
+  against the installed Thai fonts' digits (:mod:`.ocr_thai_digits`): the model has
+  no ``๔ ๖ ๗ ๘ ๙``.
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -58,6 +61,7 @@ from bma_etl.read.ocr_leaders import without_leaders
 from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_paper import whitened
 from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
+from bma_etl.read.ocr_thai_digits import thai_digit_readings, with_run_boxes
 from bma_etl.read.ocr_tsv import (
     digit_words,
     latin_words,
@@ -178,7 +182,8 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
                    "thai-words-one-unsure two-columns-apart leaders-erased "
-                   "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height")
+                   "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
+                   "thai-digit-runs-marks")
 
 
 def engine_version() -> str:
@@ -306,6 +311,9 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
     if latin:
         with _ENGINES.engine(THAI_ONLY) as thai:
             tsv, txt = with_words_replaced(tsv, txt, thai_readings(thai, page, latin, dpi, limit))
+    thai_digits = thai_digit_readings(page, tsv, txt)
+    if thai_digits:  # the Thai model has no ๔ ๖ ๗ ๘ ๙: read glyph by glyph
+        tsv, txt = with_words_replaced(with_run_boxes(tsv, thai_digits), txt, thai_digits)
     digits = digit_words(tsv)
     if digits:  # the Thai model's Arabic digits are weak: read them again in English
         with _ENGINES.engine(LATIN_ONLY) as english:

@@ -1,0 +1,170 @@
+"""Numbers printed in Thai digits on an OCR'd page read again, glyph by glyph.
+
+Stage: read (:func:`~bma_etl.read.ocr.ocr_image` runs it on every OCR'd page).
+Debian's ``tha`` model has no ``๔ ๖ ๗ ๘ ๙``: a plan scanned in Thai digits read
+``๗,๔๕๐,๐๐๐`` as ``๓,๕๕๐,๐๐๐`` and ``๘,๗๓๕,๕๐๐.๕๐`` as ``๕,ฒ่๓๕,๕๐๐.๕``, and every
+such amount was NULL. Tesseract gives such a number as one word or as a word a
+digit; the words of one number (:func:`thai_digit_runs`) are read again from the
+page image as one (:func:`~.ocr_digit_glyphs.read_digits`), and replaced only when
+every digit of it reads surely: the run's first word takes the reading and the
+run's box, its other words become empty (:func:`with_run_boxes`).
+
+What is read stays a reading of Thai digits: :mod:`bma_etl.normalize.trust` loads
+it only when the page confirms it (a section's amounts adding up to its total, a
+list number its place), so a digit read wrong here is NULL, not loaded.
+Consumes the page image and the TSV and plain text of :mod:`.ocr_tsv`; produces
+``{row: text}`` for :func:`~.ocr_tsv.with_words_replaced`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bma_etl.read.ocr_digit_glyphs import Box, read_digits
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["thai_digit_readings", "thai_digit_runs", "with_run_boxes"]
+
+_WORD = re.compile("[\u0e50-\u0e59]")
+_NUMBER_SHAPE = re.compile("^[\u0e01-\u0e59.,\\-]+$")
+_LETTER = re.compile("[\u0e01-\u0e4f]")
+_MARK = re.compile("[.,\\-]")
+
+
+def thai_digit_runs(tsv: str, txt: str) -> list[tuple[list[int], Box]]:
+    """Runs of the TSV's words that print one number in Thai digits: ``(rows, box)``.
+
+    Tesseract gives a Thai number as one word or as a word a digit, the plain text
+    joining them with no space: a run is such words, one after another in ``txt`` with
+    nothing between, each of digits, points and commas or holding a Thai digit among
+    at most two letters (a misread digit), at least one holding a Thai digit.
+    ``rows`` number the TSV's lines (header 0); ``box`` is the run's, ``(left, top,
+    right, bottom)``. Empty when the text does not follow the TSV.
+    """
+    runs: list[tuple[list[int], Box]] = []
+    pos, last_end = 0, -1
+    for n, row in enumerate(tsv.splitlines()[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        word = cells[11].strip()
+        at = pos
+        while at < len(txt) and txt[at].isspace():
+            at += 1
+        if not txt.startswith(word, at):
+            return []
+        pos = at + len(word)
+        try:
+            left, top, width, height = (int(c) for c in cells[6:10])
+        except ValueError:
+            last_end = -1
+            continue
+        if not _number_like(word):
+            last_end = -1
+            continue
+        box = (left, top, left + width, top + height)
+        if at == last_end and runs:
+            rows, run = runs[-1]
+            runs[-1] = ([*rows, n], (min(run[0], box[0]), min(run[1], box[1]),
+                                     max(run[2], box[2]), max(run[3], box[3])))
+        else:
+            runs.append(([n], box))
+        last_end = pos
+    words = _words(tsv)
+    return [(rows, box) for rows, box in runs
+            if any(_WORD.search(words[n]) for n in rows)]
+
+
+def _with_marks_of(reading: str | None, read: str) -> str | None:
+    """``reading`` with the points, commas and dashes Tesseract read, when as many.
+
+    Tesseract tells a point from a comma well (``๔.๑.๒``); the glyph reader only by
+    their shape and place, which a 9 pt print's blurred points make unsure.
+
+    >>> _with_marks_of("\u0e54,\u0e51,\u0e52", "\u0e55.\u0e51.\u0e52")
+    '\u0e54.\u0e51.\u0e52'
+    """
+    if reading is None:
+        return None
+    theirs = _MARK.findall(read)
+    if len(theirs) != len(_MARK.findall(reading)):
+        return reading
+    marks = iter(theirs)
+    return _MARK.sub(lambda _: next(marks), reading)
+
+
+def _words(tsv: str) -> dict[int, str]:
+    """``{row: text}`` of the TSV's words."""
+    out = {}
+    for n, row in enumerate(tsv.splitlines()[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12:
+            out[n] = cells[11].strip()
+    return out
+
+
+def _number_like(word: str) -> bool:
+    """Digits, points and commas, with at most two Thai letters (misread digits)."""
+    return bool(_NUMBER_SHAPE.match(word) and len(_LETTER.findall(word)) <= 2)
+
+
+def with_run_boxes(tsv: str, readings: dict[int, str]) -> str:
+    """The TSV with each run's first word boxed over the run (its other words emptied)."""
+    rows = tsv.splitlines()
+    first = None
+    for n in sorted(readings):
+        cells = rows[n].split("\t")
+        if readings[n]:
+            first = n
+            continue
+        if first is None or len(cells) < 12:
+            continue
+        head = rows[first].split("\t")
+        try:
+            a = [int(c) for c in head[6:10]]
+            b = [int(c) for c in cells[6:10]]
+        except ValueError:
+            continue
+        left, top = min(a[0], b[0]), min(a[1], b[1])
+        right, bottom = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
+        head[6:10] = [str(left), str(top), str(right - left), str(bottom - top)]
+        rows[first] = "\t".join(head)
+    return "\n".join(rows) + ("\n" if tsv.endswith("\n") else "")
+
+
+def _word_boxes(tsv: str) -> dict[int, Box]:
+    out = {}
+    for n, row in enumerate(tsv.splitlines()[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
+            try:
+                left, top, width, height = (int(c) for c in cells[6:10])
+            except ValueError:
+                continue
+            out[n] = (left, top, left + width, top + height)
+    return out
+
+
+def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]:
+    """``{row: text}``: the page's Thai numbers read again surely, where they differ.
+
+    A run's first word takes the reading and its other words become empty.
+    ``page``: the image the TSV's boxes are in (any mode Pillow converts to L).
+    """
+    runs = thai_digit_runs(tsv, txt)
+    if not runs:
+        return {}
+    boxes = _word_boxes(tsv)
+    words = _words(tsv)
+    grey = page.convert("L")
+    out: dict[int, str] = {}
+    for rows, box in runs:
+        others = [b for m, b in boxes.items() if m not in rows]
+        read = "".join(words[n] for n in rows)
+        reading = _with_marks_of(read_digits(grey, box, others), read)
+        if reading is not None and reading != read:
+            out.update({n: reading if n == rows[0] else "" for n in rows})
+    return out
