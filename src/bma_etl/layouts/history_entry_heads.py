@@ -104,7 +104,8 @@ def heading_wrapped(first: str, second: str) -> bool:
     A page set in two columns (a writer's two-column section, a CSS ``column-count``)
     wraps ``(1) ความคืบหน้าโครงการฯ ร้อยละ 98.50 (2024-09-27)`` after ``ร้อยละ`` or
     after the progress; a phone-width copy wraps it after its words
-    (``(22) ความคืบหน้าโครงการฯ`` / ``ร้อยละ 93.00 (2024-09-13)``): ``second`` is the heading's end (:data:`_HEADING_END_RE`),
+    (``(22) ความคืบหน้าโครงการฯ`` / ``ร้อยละ 93.00 (2024-09-13)``): ``second`` is the
+    heading's end (:data:`_HEADING_END_RE`),
     ``first`` is no whole heading with its date, and the two joined with a space are
     (:data:`ENTRY_RE`). A scan's columns are read apart as a text layer's are
     (:mod:`~bma_etl.read.ocr_columns`), so OCR's text is joined alike. Never raises.
