@@ -31,6 +31,7 @@ __all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "is_paged", "media_type_of
 #: File suffixes ``ingest`` picks up when walking folders.
 SUFFIXES: dict[str, str] = {
     ".txt": "text/plain",
+    ".csv": "text/csv",  # a sheet saved as CSV: its rows read as tab text (read/text_csv.py)
     ".md": "text/markdown",  # rendered and read as a page (read/markdown.py)
     ".markdown": "text/markdown",
     ".html": "text/html",
@@ -224,7 +225,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                                   markdown_text(decoded.text, path.name),
                                   warnings=decoded.warnings)
         media_type = "text/plain"  # no Markdown in it: a text report saved as .md
-    if media_type == "text/plain":
+    if media_type in ("text/plain", "text/csv"):
         return _read_text(path, data, doc_id)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
@@ -348,6 +349,10 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     from bma_etl.read.text_twice import without_copies
 
     decoded = read_text(data, path.name)
+    if path.suffix.lower() == ".csv":  # a sheet's rows: cells set apart by tabs
+        from bma_etl.read.text_csv import csv_as_tabs
+
+        decoded = replace(decoded, text=csv_as_tabs(decoded.text, path.name))
     # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
     # a PDF library's dump: marks it moved to the next line put back (no page
     # crossed), SARA AMs it wrote doubled read once
