@@ -178,8 +178,12 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     try:
         detection, extraction, second = read_parts(doc, detection, split=layout is None)
     except ExtractError as exc:  # stored as layout 'unknown': say which layout came closest
+        pictures = "" if not source.images else (  # a table pasted as a picture: no text
+            f"; the page shows {source.images} picture(s) (<img>) among its content, "
+            "which hold no text to read: were its tables pasted as images? Paste them as "
+            "tables (text) or send the original document")
         raise ExtractError(f"{closest(detection, doc, forced=layout is not None)} could not be "
-                           f"read: {exc}") from exc
+                           f"read: {exc}{pictures}") from exc
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced, source.ocr_used)

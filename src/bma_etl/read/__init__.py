@@ -96,6 +96,8 @@ class SourceDocument:
     #: The element a saved page cut short opens and never closes (``body``), None when
     #: the file is whole (:attr:`.html.SavedPage.cut`).
     cut: str | None = None
+    #: Pictures a saved page's content shows (:attr:`.html.SavedPage.images`).
+    images: int = 0
 
 
 def media_type_of(path: Path) -> str:
@@ -236,7 +238,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
             else read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url or (archive.url if archive else None),
-                              cut=page.cut)
+                              cut=page.cut, images=page.images)
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
