@@ -213,11 +213,20 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_overprint import drop_unread
 
         drop_unread(normalized, doc, source.unread)
+    cut: str | None = None
     if source.cut is not None:
-        from bma_etl.normalize.trust_cut import drop_cut_end
         from bma_etl.read.html import cut_message
 
-        drop_cut_end(normalized, doc.text, cut_message(source.cut))
+        cut = cut_message(source.cut)
+    elif source.media_type == "text/plain" and \
+            detection.layout.layout_id == "web_progress_history":  # a text copy cut short
+        from bma_etl.layouts.history_cut import cut_entry
+
+        cut = cut_entry(doc.text)
+    if cut is not None:
+        from bma_etl.normalize.trust_cut import drop_cut_end
+
+        drop_cut_end(normalized, doc.text, cut)
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
