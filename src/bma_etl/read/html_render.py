@@ -89,7 +89,8 @@ _CONTENT_TAGS = frozenset({"main", "article"})
 def _site_sidebar(tag: Tag) -> bool:
     """Whether ``tag`` is the site's sidebar: an ``<aside>`` outside ``<main>``/``<article>``.
 
-    ``role=complementary`` is an ``<aside>`` too. A logged-in tracking page sets a column beside its content: a fiscal-year menu
+    ``role=complementary`` is an ``<aside>`` too. A logged-in tracking page sets a
+    column beside its content: a fiscal-year menu
     (``ปีงบประมาณ`` / ``2566`` / ``2567`` / ``2568``), the unit's other projects with
     their codes and progress. Read as text, the menu's first year stood before the
     page's own ``ปี 2568`` and was taken for the project's year. An ``<aside>``
