@@ -42,3 +42,25 @@ def test_a_sheet_saved_as_csv_reads_as_its_tab_text(
     path = tmp_path / "sheet.csv"
     path.write_bytes(_as_csv(doc.text, width).encode(encoding))
     assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("k", [3, 4])
+def test_a_plans_csv_renamed_txt_reads_as_its_tab_text(k: int, tmp_path: Path) -> None:
+    """An office mails the CSV renamed ``.txt``: its quoted amounts say it is a CSV."""
+    from bma_etl.read.text_csv import is_csv_text
+
+    doc = GENERATORS["plan"](_rng(437, "plan", k))
+    path = tmp_path / "sheet.txt"
+    path.write_text(_as_csv(doc.text, 0), encoding="utf-8")
+    assert is_csv_text(path.read_text(encoding="utf-8"))
+    assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "web_history", "web_detail"])
+def test_a_text_with_commas_in_its_amounts_is_no_csv(generator: str) -> None:
+    """A report's own text (amounts ``1,234.00``, prose with commas) is never split."""
+    from bma_etl.read.text_csv import is_csv_text
+
+    for k in range(6):
+        doc = GENERATORS[generator](_rng(437, generator, k))
+        assert not is_csv_text(doc.text.replace("\t", " "))

@@ -351,9 +351,9 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     from bma_etl.read.text_twice import without_copies
 
     decoded = read_text(data, path.name)
-    if path.suffix.lower() == ".csv":  # a sheet's rows: cells set apart by tabs
-        from bma_etl.read.text_csv import csv_as_tabs
+    from bma_etl.read.text_csv import csv_as_tabs, is_csv_text
 
+    if path.suffix.lower() == ".csv" or is_csv_text(decoded.text):  # a sheet's rows: tab cells
         decoded = replace(decoded, text=csv_as_tabs(decoded.text, path.name))
     # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
     # a PDF library's dump: marks it moved to the next line put back (no page
