@@ -258,7 +258,7 @@ def test_older_warehouse_gains_the_skipped_column(db: Path, tmp_path: Path) -> N
     con.close()
     (tmp_path / "in").mkdir()
     shutil.copy(GOOD, tmp_path / "in" / "a.txt")
-    (tmp_path / "in" / "b.csv").write_text("x\n")
+    (tmp_path / "in" / "b.docx").write_text("x\n")
     assert ingest([tmp_path / "in"], db).skipped == 1
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -178,8 +178,12 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     try:
         detection, extraction, second = read_parts(doc, detection, split=layout is None)
     except ExtractError as exc:  # stored as layout 'unknown': say which layout came closest
+        pictures = "" if not source.images else (  # a table pasted as a picture: no text
+            f"; the page shows {source.images} picture(s) (<img>) among its content, "
+            "which hold no text to read: were its tables pasted as images? Paste them as "
+            "tables (text) or send the original document")
         raise ExtractError(f"{closest(detection, doc, forced=layout is not None)} could not be "
-                           f"read: {exc}") from exc
+                           f"read: {exc}{pictures}") from exc
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced, source.ocr_used)
@@ -209,11 +213,20 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_overprint import drop_unread
 
         drop_unread(normalized, doc, source.unread)
+    cut: str | None = None
     if source.cut is not None:
-        from bma_etl.normalize.trust_cut import drop_cut_end
         from bma_etl.read.html import cut_message
 
-        drop_cut_end(normalized, doc.text, cut_message(source.cut))
+        cut = cut_message(source.cut)
+    elif source.media_type == "text/plain" and \
+            detection.layout.layout_id == "web_progress_history":  # a text copy cut short
+        from bma_etl.layouts.history_cut import cut_entry
+
+        cut = cut_entry(doc.text)
+    if cut is not None:
+        from bma_etl.normalize.trust_cut import drop_cut_end
+
+        drop_cut_end(normalized, doc.text, cut)
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)

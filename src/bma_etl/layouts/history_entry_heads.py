@@ -90,9 +90,11 @@ def ocr_entry(text: str) -> KeyMatch | None:
 
 
 #: The end of an entry heading a narrow column wrapped onto the next line: its system
-#: date (``(2018-03-25)``), its progress before it or not (``98.50 (2024-09-27)``).
+#: date (``(2018-03-25)``), its progress before it or not (``98.50 (2024-09-27)``), the
+#: progress's ``ร้อยละ`` with it when a phone-width copy wrapped after the heading's words
+#: (``ร้อยละ 93.00 (2024-09-13)``).
 _HEADING_END_RE = re.compile(
-    rf"^\s*(?:{NUMBER}\s*%?\s*)?\(\s*(?:{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}|{BE_DATE})"
+    rf"^\s*(?:(?:ร้อยละ\s*)?{NUMBER}\s*%?\s*)?\(\s*(?:{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}|{BE_DATE})"
     rf"(?:[ T][0-9๐-๙:.]+)?\s*\)\s*$")
 
 
@@ -101,7 +103,9 @@ def heading_wrapped(first: str, second: str) -> bool:
 
     A page set in two columns (a writer's two-column section, a CSS ``column-count``)
     wraps ``(1) ความคืบหน้าโครงการฯ ร้อยละ 98.50 (2024-09-27)`` after ``ร้อยละ`` or
-    after the progress: ``second`` is the heading's end (:data:`_HEADING_END_RE`),
+    after the progress; a phone-width copy wraps it after its words
+    (``(22) ความคืบหน้าโครงการฯ`` / ``ร้อยละ 93.00 (2024-09-13)``): ``second`` is the
+    heading's end (:data:`_HEADING_END_RE`),
     ``first`` is no whole heading with its date, and the two joined with a space are
     (:data:`ENTRY_RE`). A scan's columns are read apart as a text layer's are
     (:mod:`~bma_etl.read.ocr_columns`), so OCR's text is joined alike. Never raises.

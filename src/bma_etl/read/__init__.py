@@ -31,6 +31,7 @@ __all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "is_paged", "media_type_of
 #: File suffixes ``ingest`` picks up when walking folders.
 SUFFIXES: dict[str, str] = {
     ".txt": "text/plain",
+    ".csv": "text/csv",  # a sheet saved as CSV: its rows read as tab text (read/text_csv.py)
     ".md": "text/markdown",  # rendered and read as a page (read/markdown.py)
     ".markdown": "text/markdown",
     ".html": "text/html",
@@ -95,6 +96,8 @@ class SourceDocument:
     #: The element a saved page cut short opens and never closes (``body``), None when
     #: the file is whole (:attr:`.html.SavedPage.cut`).
     cut: str | None = None
+    #: Pictures a saved page's content shows (:attr:`.html.SavedPage.images`).
+    images: int = 0
 
 
 def media_type_of(path: Path) -> str:
@@ -224,7 +227,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                                   markdown_text(decoded.text, path.name),
                                   warnings=decoded.warnings)
         media_type = "text/plain"  # no Markdown in it: a text report saved as .md
-    if media_type == "text/plain":
+    if media_type in ("text/plain", "text/csv"):
         return _read_text(path, data, doc_id)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
@@ -235,7 +238,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
             else read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url or (archive.url if archive else None),
-                              cut=page.cut)
+                              cut=page.cut, images=page.images)
     from bma_etl.read.ocr_page_rows import rows_across_pages
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
@@ -351,6 +354,10 @@ def _read_text(path: Path, data: bytes, doc_id: str) -> SourceDocument:
     from bma_etl.read.text_twice import without_copies
 
     decoded = read_text(data, path.name)
+    from bma_etl.read.text_csv import csv_as_tabs, is_csv_text
+
+    if path.suffix.lower() == ".csv" or is_csv_text(decoded.text):  # a sheet's rows: tab cells
+        decoded = replace(decoded, text=csv_as_tabs(decoded.text, path.name))
     # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
     # a PDF library's dump: marks it moved to the next line put back (no page
     # crossed), SARA AMs it wrote doubled read once

@@ -183,6 +183,8 @@ class SavedPage(Decoded):
     url: str | None = None
     #: The element a page cut short opens and never closes (``body``), None for a whole page.
     cut: str | None = None
+    #: Pictures the page's content shows (:func:`content_images`): a table pasted as one.
+    images: int = 0
 
 
 #: ``<!-- saved from url=(0075)https://… -->``: the mark a browser leaves on a page
@@ -242,10 +244,29 @@ def cut_short(html: str) -> str | None:
     return None
 
 
-def _parse(html: str) -> tuple[str, str | None]:
+#: Elements whose pictures are the site's, not the document's (logos, icons, menus).
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "a", "button"})
+
+
+def content_images(soup: BeautifulSoup) -> int:
+    """How many ``<img>`` the page's content shows, outside its links and site chrome.
+
+    A plan whose tables were pasted as pictures (a writer's "paste as picture", a
+    screenshot) is saved with an ``<img>`` where the table stands, and no text of it:
+    a reader that finds no table says so (:func:`bma_etl.pipeline_file.process_file`).
+
+    >>> content_images(BeautifulSoup('<header><img src="logo.png"></header>'
+    ...                              '<p>ตาราง</p><p><img src="t1.png"></p>', "html.parser"))
+    1
+    """
+    return sum(1 for img in soup.find_all("img")
+               if not any(parent.name in _CHROME_TAGS for parent in img.parents))
+
+
+def _parse(html: str) -> tuple[str, str | None, int]:
     soup = BeautifulSoup(html, "html.parser")
     drop_sheet_headings(soup)  # a sheet saved as a page: its row numbers are no text
-    return render_lines(soup), page_url(soup)
+    return render_lines(soup), page_url(soup), content_images(soup)
 
 
 def render_text(html: str) -> str:
@@ -280,7 +301,7 @@ def read_html(data: bytes, name: str = "page", charset: str | None = None) -> Sa
     page = _decode(data, name, charset)
     cut = cut_short(page.text)
     try:
-        text, url = _parse(page.text)
+        text, url, images = _parse(page.text)
     except RecursionError as exc:
         raise ReadError(f"{name}: markup nests too deeply to read; save the page again "
                         "or as text") from exc
@@ -289,7 +310,7 @@ def read_html(data: bytes, name: str = "page", charset: str | None = None) -> Sa
             raise ReadError(f"{name}: {cut_message(cut)}; save or download it again")
         raise ReadError(f"{name}: no text left after removing markup, scripts and "
                         "navigation; was the page saved before it finished loading?")
-    return SavedPage(text, page.encoding, page.warnings, url, cut)
+    return SavedPage(text, page.encoding, page.warnings, url, cut, images)
 
 
 def cut_message(cut: str) -> str:

@@ -15,7 +15,8 @@ Stage: read (a helper of :mod:`bma_etl.read.html`). Consumes a BeautifulSoup tre
   ``<textarea>``'s text, a ``<select>``'s selected ``<option>`` (hidden inputs,
   buttons, check boxes and a select with nothing selected show none);
 - ``script``, ``style``, ``head`` and navigation (``nav``, ``role=navigation``,
-  menu/breadcrumb blocks) are dropped; blank lines are dropped.
+  menu/breadcrumb blocks, the site's sidebar: an ``<aside>`` outside ``<main>``)
+  are dropped; blank lines are dropped.
 
 Never raises but :class:`RecursionError` on markup nested past Python's limit.
 """
@@ -75,8 +76,30 @@ def _is_dropped(tag: Tag) -> bool:
         return True
     if (tag.get("role") or "") == "navigation" or tag.has_attr("hidden"):
         return True
+    if _site_sidebar(tag):
+        return True
     return any(token.lower() in NAV_TOKENS
                for attr in ("class", "id") for token in _tokens(tag, attr))
+
+
+#: Elements that hold the document's own content: an ``<aside>`` in one is a note of it.
+_CONTENT_TAGS = frozenset({"main", "article"})
+
+
+def _site_sidebar(tag: Tag) -> bool:
+    """Whether ``tag`` is the site's sidebar: an ``<aside>`` outside ``<main>``/``<article>``.
+
+    ``role=complementary`` is an ``<aside>`` too. A logged-in tracking page sets a
+    column beside its content: a fiscal-year menu
+    (``ปีงบประมาณ`` / ``2566`` / ``2567`` / ``2568``), the unit's other projects with
+    their codes and progress. Read as text, the menu's first year stood before the
+    page's own ``ปี 2568`` and was taken for the project's year. An ``<aside>``
+    inside the content (a note of the document) is read.
+    """
+    if tag.name != "aside" and (tag.get("role") or "") != "complementary":
+        return False
+    return not any(parent.name in _CONTENT_TAGS or (parent.get("role") or "") == "main"
+                   for parent in tag.parents if isinstance(parent, Tag))
 
 
 class _Lines:
