@@ -240,8 +240,8 @@ def test_nothing_to_read_says_so_and_exits_3(tmp_path: Path, db: Path) -> None:
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 3
     assert result.output.strip().splitlines()[-1] == (
-        "nothing to read: no .txt .md .markdown .html .htm .mhtml .mht .pdf .png .jpg .jpeg .tif "
-        ".tiff "
+        "nothing to read: no .txt .csv .md .markdown .html .htm .mhtml .mht .pdf .png .jpg .jpeg "
+        ".tif .tiff "
         "file in "
         f"{folder} "
         "(2 skipped: not a report type)")
