@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files or folders (.txt .md .markdown .html .htm .mhtml .mht .pdf, scans as "
-        ".png .jpg .jpeg .tif .tiff).")] = None,
+        help="Files or folders (.txt .csv .md .markdown .html .htm .mhtml .mht .pdf, scans "
+        "as .png .jpg .jpeg .tif .tiff).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option(min=0, help="Worker processes that extract in parallel "
                                          "(0, the default: the number of cores).")] = 0,
