@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bma_etl.read.ocr_digit_glyphs import Box, read_digits
+from bma_etl.read.ocr_tsv import word_places
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -45,17 +46,12 @@ def thai_digit_runs(tsv: str, txt: str) -> list[tuple[list[int], Box]]:
     right, bottom)``. Empty when the text does not follow the TSV.
     """
     runs: list[tuple[list[int], Box]] = []
-    pos, last_end = 0, -1
-    for n, row in enumerate(tsv.splitlines()[1:], start=1):
-        cells = row.split("\t")
-        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
-            continue
+    places = word_places(tsv, txt)
+    if places is None:
+        return []
+    last_end = -1
+    for n, cells, at in places:
         word = cells[11].strip()
-        at = pos
-        while at < len(txt) and txt[at].isspace():
-            at += 1
-        if not txt.startswith(word, at):
-            return []
         pos = at + len(word)
         try:
             left, top, width, height = (int(c) for c in cells[6:10])

@@ -288,17 +288,17 @@ def with_words_doubted(tsv: str, doubted: dict[int, str]) -> str:
     return "\n".join(rows) + ("\n" if tsv.endswith("\n") else "")
 
 
-def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
-    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
+def word_places(tsv: str, txt: str) -> list[tuple[int, list[str], int]] | None:
+    """Each TSV word row with its place in the plain text: ``(n, cells, at)``.
 
-    The plain text is walked word by word as
-    :func:`~bma_etl.read.ocr_layout.align_spaces` does; when it does not follow the
-    TSV, both are returned as they were.
+    ``n`` numbers the TSV's lines (header 0), ``cells`` are its 12+ tab-separated
+    fields, ``at`` the offset of its word in ``txt``. The plain text is walked word by
+    word, spaces between, as :func:`~bma_etl.read.ocr_layout.align_spaces` does; None
+    when it does not follow the TSV.
     """
-    rows = tsv.splitlines()
-    out_txt: list[str] = []
+    out: list[tuple[int, list[str], int]] = []
     pos = 0
-    for n, row in enumerate(rows[1:], start=1):
+    for n, row in enumerate(tsv.splitlines()[1:], start=1):
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
@@ -307,7 +307,26 @@ def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, s
         while at < len(txt) and txt[at].isspace():
             at += 1
         if not txt.startswith(word, at):
-            return tsv, txt
+            return None
+        out.append((n, cells, at))
+        pos = at + len(word)
+    return out
+
+
+def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
+    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
+
+    The plain text is walked word by word (:func:`word_places`); when it does not
+    follow the TSV, both are returned as they were.
+    """
+    places = word_places(tsv, txt)
+    if places is None:
+        return tsv, txt
+    rows = tsv.splitlines()
+    out_txt: list[str] = []
+    pos = 0
+    for n, cells, at in places:
+        word = cells[11].strip()
         if n in new:
             out_txt.append(txt[pos:at] + new[n])
             cells[11] = new[n]
