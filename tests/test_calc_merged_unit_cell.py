@@ -19,12 +19,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from bma_etl.pipeline_file import process_file
 
 from corpus import render
+from plan_sheets import plan_sheet
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -35,19 +35,7 @@ _ROWS = [(1, "โครงการปรับปรุงผิวจราจ
 
 def _workbook(path: Path, font: str) -> None:
     """A plan of one key-project table whose unit is merged over its rows 1-2."""
-    book = Workbook()
-    sheet = book.active
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    for col, width in zip("ABCD", [8, 55, 18, 30], strict=True):
-        sheet.column_dimensions[col].width = width
-    for text in ["แผนปฏิบัติราชการประจำปี พ.ศ. 2568", "สำนักงานเขตบางเขน", "วิสัยทัศน์",
-                 "บางเขนน่าอยู่ ปลอดภัย", "พันธกิจ", "1. พัฒนาโครงสร้างพื้นฐาน",
-                 "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2568",
-                 "โครงการสำคัญตามภารกิจของสำนักงานเขตบางเขน"]:
-        sheet.append([text])
-    sheet.append(["ลำดับที่", "ชื่อโครงการ", "งบประมาณ (บาท)", "ส่วนราชการที่รับผิดชอบ"])
+    book, sheet = plan_sheet([8, 55, 18, 30])
     for cell in sheet[sheet.max_row]:
         cell.border = _BOX
         cell.alignment = Alignment(horizontal="center", wrap_text=True)

@@ -18,13 +18,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from bma_etl.pipeline_file import process_file
 
 from conftest import font_file
 from corpus import render
+from plan_sheets import plan_sheet
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -40,20 +40,7 @@ _ROWS = [(1, "โครงการพัฒนาห้องเรียนด
 def _workbook(path: Path, font: str, pt: int, grid: str, height: float) -> None:
     """A plan of one key-project table, every row ``height`` font sizes tall (one line),
     printed one page wide."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    for col, width in zip("ABCD", [10, 42, 20, 22], strict=True):
-        sheet.column_dimensions[col].width = width
-    for text in ["แผนปฏิบัติราชการประจำปี พ.ศ. 2568", "สำนักงานเขตบางเขน", "วิสัยทัศน์",
-                 "บางเขนน่าอยู่ ปลอดภัย", "พันธกิจ", "1. พัฒนาโครงสร้างพื้นฐาน",
-                 "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2568",
-                 "โครงการสำคัญตามภารกิจของสำนักงานเขตบางเขน"]:
-        sheet.append([text])
-    sheet.append(["ลำดับที่", "ชื่อโครงการ", "งบประมาณ (บาท)", "ส่วนราชการที่รับผิดชอบ"])
+    book, sheet = plan_sheet([10, 42, 20, 22])
     table = [sheet.max_row]
     for seq, name, budget, unit in _ROWS:
         sheet.append([seq, name, float(budget) if budget is not None else "ไม่ใช้งบประมาณ",
