@@ -18,7 +18,7 @@ from bma_etl.read.pdf_cell_blocks import cell_blocks
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
-from bma_etl.read.pdf_rowlines import ends_short, table_pieces
+from bma_etl.read.pdf_rowlines import ends_short, label_beside_items, table_pieces
 from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns, with_stretched_tails
 from bma_etl.read.pdf_tables import Rule
 
@@ -315,7 +315,8 @@ def _is_row(columns: list[list[Piece]], run: list[TextLine], pitch: float,
                             for c in columns for p in c) \
                     and not _justified_word(column, other, edge, pitch) \
                     and not _tab_set(other, max(line.size for line in run)) \
-                    and not _unwrapped(other, max(line.size for line in run)):
+                    and (not _unwrapped(other, max(line.size for line in run))
+                         or label_beside_items(column, other, max(ln.size for ln in run))):
                 return True  # a cell centred beside the row's tallest one
     return False
 
