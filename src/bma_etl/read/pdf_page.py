@@ -158,12 +158,13 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     the other holds pieces above and below them, their middles within half a pitch
     (a cell centred beside a wrapped one, on the same line pitch; a word a writer
     set far to the right of one line of a paragraph is no centred cell, nor is one
-    word on the text's right edge, where three lines end: justification put it). Each column's
-    pieces are joined top to bottom and the cells go left to right. Lines closer
-    than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
-    same way, as are cells of one row set at baselines less than a font size apart
-    (:func:`.pdf_row_offsets.offset_rows`); a ruled table's rows (:mod:`.pdf_tables`)
-    are left alone, and so is a
+    word on the text's right edge, where three lines end: justification put it; lines
+    that end short are a cell's only beside one label left of them,
+    :func:`.pdf_rowlines.label_beside_items`). Each column's pieces are joined top to
+    bottom and the cells go left to right. Lines closer than :data:`SAME_LINE_PITCH`
+    of a pitch stand on one line and are joined the same way, as are cells of one row
+    set at baselines less than a font size apart (:func:`.pdf_row_offsets.offset_rows`);
+    a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
     browser's print header or footer (:func:`bma_etl.furniture_marks.browser_print_edges`), a
     line's pitch above a centred row that opens the page. A horizontal rule between
     two lines ends a run (``rules``: the page's horizontal rules, ``(y, left, right)``
