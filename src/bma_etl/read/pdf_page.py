@@ -18,7 +18,7 @@ from bma_etl.read.pdf_cell_blocks import cell_blocks
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
-from bma_etl.read.pdf_rowlines import ends_short, table_pieces
+from bma_etl.read.pdf_rowlines import ends_short, label_beside_items, table_pieces
 from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns, with_stretched_tails
 from bma_etl.read.pdf_tables import Rule
 
@@ -158,12 +158,13 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     the other holds pieces above and below them, their middles within half a pitch
     (a cell centred beside a wrapped one, on the same line pitch; a word a writer
     set far to the right of one line of a paragraph is no centred cell, nor is one
-    word on the text's right edge, where three lines end: justification put it). Each column's
-    pieces are joined top to bottom and the cells go left to right. Lines closer
-    than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
-    same way, as are cells of one row set at baselines less than a font size apart
-    (:func:`.pdf_row_offsets.offset_rows`); a ruled table's rows (:mod:`.pdf_tables`)
-    are left alone, and so is a
+    word on the text's right edge, where three lines end: justification put it; lines
+    that end short are a cell's only beside one label left of them,
+    :func:`.pdf_rowlines.label_beside_items`). Each column's pieces are joined top to
+    bottom and the cells go left to right. Lines closer than :data:`SAME_LINE_PITCH`
+    of a pitch stand on one line and are joined the same way, as are cells of one row
+    set at baselines less than a font size apart (:func:`.pdf_row_offsets.offset_rows`);
+    a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
     browser's print header or footer (:func:`bma_etl.furniture_marks.browser_print_edges`), a
     line's pitch above a centred row that opens the page. A horizontal rule between
     two lines ends a run (``rules``: the page's horizontal rules, ``(y, left, right)``
@@ -315,7 +316,8 @@ def _is_row(columns: list[list[Piece]], run: list[TextLine], pitch: float,
                             for c in columns for p in c) \
                     and not _justified_word(column, other, edge, pitch) \
                     and not _tab_set(other, max(line.size for line in run)) \
-                    and not _unwrapped(other, max(line.size for line in run)):
+                    and (not _unwrapped(other, max(line.size for line in run))
+                         or label_beside_items(column, other, max(ln.size for ln in run))):
                 return True  # a cell centred beside the row's tallest one
     return False
 

@@ -72,3 +72,18 @@ def ends_short(columns: list[list[Piece]], page: list[Piece]) -> bool:
             if width - (above.right - above.left) > word + size:
                 return True
     return False
+
+
+def label_beside_items(column: list[Piece], other: list[Piece], size: float) -> bool:
+    """Whether ``column`` is one label left of ``other``'s lines, which start together.
+
+    A web page's label/value table centres a cell in its row by default: a one-line
+    label stands at the middle of its value's lines, and a value of items, one a line
+    (``1. ...`` / ``2. ...`` / ``3. ...``: the objectives), ends its lines short, as
+    lines of several rows do. Its lines all start within a font ``size`` of one
+    another, right of the label's end: the label's value, its lines the row's height.
+    """
+    if len(column) != 1 or len(other) < 2:
+        return False
+    lefts = [p.left for p in other]
+    return column[0].right < min(lefts) and max(lefts) - min(lefts) <= size
