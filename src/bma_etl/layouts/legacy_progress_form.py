@@ -49,7 +49,7 @@ from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
-from bma_etl.matchlabel import find_label, past_leader
+from bma_etl.matchlabel import find_label, past_leader, past_leader_remnant
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.normalize.periods import parse_period
 from bma_etl.records import ProgressUpdate, Project
@@ -202,8 +202,8 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
     if found is None and not ocr:  # the head set as a table: label cell ⇥ value cell
         return label_cell(first if "\t" not in first else line.text, PROJECT_LABELS, alone=True)
-    if found is not None:
-        return found
+    if found is not None:  # after OCR, past the dots an erased leader left (``:. 2.14``)
+        return (found[0], past_leader_remnant(line.text, found[1])) if ocr else found
     value_at = len(first)
     if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
         first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
