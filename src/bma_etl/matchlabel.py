@@ -70,6 +70,30 @@ def past_leader(text: str, at: int) -> int:
     return m.end() if m else at
 
 
+#: What a scanned leader's erasing leaves after a label's separator: a dot or a few
+#: (or a comma, a quote: how OCR reads a speck), then a gap before the value.
+_SPECK = f"[{LEADER_SIGNS},'`]"
+_LEADER_REMNANT = re.compile(f"[ \\t]*{_SPECK}(?:[ \\t]?{_SPECK}){{0,3}}[ \\t]+")
+
+
+def past_leader_remnant(text: str, at: int) -> int:
+    """``at``, or past the few dots a scanned leader left there in ``text``, and the gap.
+
+    A scan's leader is erased before OCR (:mod:`bma_etl.read.ocr_leaders`); a dot it
+    did not take (one touching the ``:``) reads before the value, a gap after it
+    (``ชื่อโครงการ/กิจกรรม :. 2.14 โครงการ…``). A dot then a gap opens no value; a
+    value's own point (``.5``) has no gap after it and is kept.
+
+    >>> t = "ชื่อ :. 2.14 โครงการ"
+    >>> t[past_leader_remnant(t, 6):]
+    '2.14 โครงการ'
+    >>> past_leader_remnant("ก : .5", 4)
+    4
+    """
+    m = _LEADER_REMNANT.match(text, at)
+    return m.end() if m and m.end() < len(text.rstrip()) else at
+
+
 #: What may stand between a label and its value: dots, spaces, and a separator
 #: (``:``; OCR reads it ``;``, ``+`` or ``i``, or as a Thai mark standing alone between
 #: two gaps, ``หน่วยงานที่รับผิดชอบ.\t๊\tสำนัก…``: no word is a mark alone).

@@ -123,3 +123,20 @@ def side_by_side(line: Line, first: tuple[str, int] | None,
         gap, found = cut
         out.append(_sliced(line, begin, gap.start()))
         begin, value_at = gap.end(), gap.end() + found[1]
+
+
+#: A budget's label carrying brackets before its ``:``: a date, a unit, or both
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``, ``งบประมาณที่ได้รับจัดสรร (บาท) :``,
+#: ``งบประมาณที่เบิกจ่ายแล้ว (บาท) :``), as printed.
+_BRACKETED_BUDGET_RE = re.compile(
+    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ(?:จัดสรร)?|ใช้ไป|เบิกจ่าย(?:ไป)?(?:แล้ว)?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
+
+
+def bracketed_budget(text: str) -> tuple[str, int] | None:
+    """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
+    m = _BRACKETED_BUDGET_RE.match(text)
+    if m is None:
+        return None
+    return ("budget_allocated_thb" if m["which"].startswith("ได้รับ") else "budget_spent_thb",
+            past_leader(text, m.end()))

@@ -40,16 +40,16 @@ from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks,
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first, progress_fell
 from bma_etl.layouts.legacy_dump_order import regrouped_in
-from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
+from bma_etl.layouts.legacy_head_pairs import bracketed_budget, label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks, no_identity
 from bma_etl.layouts.legacy_year import fiscal_year, year_label, year_range_finding
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
-from bma_etl.layouts.wrapped import label_values, numbered_items
+from bma_etl.layouts.wrapped import label_values, numbered_items, unlabelled_wraps
 from bma_etl.matchkey import key, literal_of, matches_key
-from bma_etl.matchlabel import find_label, past_leader
+from bma_etl.matchlabel import find_label, past_leader_remnant
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.normalize.periods import parse_period
 from bma_etl.records import ProgressUpdate, Project
@@ -130,9 +130,12 @@ def extract(doc: RepairedText) -> Extraction:
     unlabelled: list[Line] = []  # section 1.1's ``label : value`` lines no label matched
     periods: list[Raw] = []  # ``ระยะเวลาดำเนินการ :`` values, read after the dates' own lines
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
-        for line in label_values(blocks.get(block, []),
-                                 lambda ln: _label_of(ln, doc.ocr_used) is not None,
-                                 lambda ln: bool(_NUMBERED_RE.match(ln.text)), doc.wraps):
+        def labelled(ln: Line) -> bool:
+            return _label_of(ln, doc.ocr_used) is not None
+        wraps = doc.wraps | unlabelled_wraps(blocks.get(block, []), labelled) \
+            if doc.ocr_used and block == "_strategy" else doc.wraps  # no wrap measured
+        for line in label_values(blocks.get(block, []), labelled,
+                                 lambda ln: bool(_NUMBERED_RE.match(ln.text)), wraps):
             for pair in side_by_side(line, _label_of(line, doc.ocr_used), _label_at):
                 _read_label_line(doc, pair, project, out, periods)
             if block == "_section1" and _label_of(line, doc.ocr_used) is None:
@@ -193,7 +196,7 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``);
     and a label whose ``:`` OCR read as a letter standing alone (:data:`_COLON_AS_LETTER`).
     """
-    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text) \
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or bracketed_budget(line.text) \
         or year_label(line.text)
     if found is None and ocr and (lone := _COLON_AS_LETTER.search(line.text)) is not None:
         at = lone.start("letter")  # the label's ``:`` read as a letter (:data:`_COLON_AS_LETTER`)
@@ -202,8 +205,8 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
     if found is None and not ocr:  # the head set as a table: label cell ⇥ value cell
         return label_cell(first if "\t" not in first else line.text, PROJECT_LABELS, alone=True)
-    if found is not None:
-        return found
+    if found is not None:  # after OCR, past the dots an erased leader left (``:. 2.14``)
+        return (found[0], past_leader_remnant(line.text, found[1])) if ocr else found
     value_at = len(first)
     if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
         first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
@@ -232,25 +235,8 @@ def _label_at(text: str) -> tuple[str, int] | None:
     With its separator, or in a cell of its own (its value the next cell, or none:
     the label ends the row, its value cell empty).
     """
-    return find_label(text, PROJECT_LABELS) or _bracketed_budget(text) \
+    return find_label(text, PROJECT_LABELS) or bracketed_budget(text) \
         or label_cell(text, PROJECT_LABELS, alone=True)
-
-
-#: A budget's label carrying brackets before its ``:``: a date, a unit, or both
-#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``, ``งบประมาณที่ได้รับจัดสรร (บาท) :``,
-#: ``งบประมาณที่เบิกจ่ายแล้ว (บาท) :``), as printed.
-_BRACKETED_BUDGET_RE = re.compile(
-    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ(?:จัดสรร)?|ใช้ไป|เบิกจ่าย(?:ไป)?(?:แล้ว)?)"
-    r"(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
-
-
-def _bracketed_budget(text: str) -> tuple[str, int] | None:
-    """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
-    m = _BRACKETED_BUDGET_RE.match(text)
-    if m is None:
-        return None
-    return ("budget_allocated_thb" if m["which"].startswith("ได้รับ") else "budget_spent_thb",
-            past_leader(text, m.end()))
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction,

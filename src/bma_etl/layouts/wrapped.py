@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from itertools import pairwise
 
 from bma_etl.document import Line, Raw, RepairedText, joined_line
 from bma_etl.normalize.digits import to_arabic_digits
@@ -94,6 +95,24 @@ def label_values(lines: list[Line], is_label: Callable[[Line], bool],
     close()
     return out
 
+
+
+def unlabelled_wraps(lines: list[Line], is_label: Callable[[Line], bool]) -> frozenset[int]:
+    """Numbers of the ``lines`` whose next line goes on with their value, for :func:`label_values`.
+
+    After OCR no wrap is measured (:attr:`~bma_etl.document.RepairedText.wraps` holds
+    none): in a block whose every label is known (a form's strategy lines), a line
+    shaped ``label :`` that is no label (``is_label``), right under a line of text, is
+    the value above wrapped after a far tab stop, with a ``:`` of its own (``ด้านที่ ๒ –
+    มหานครสีเขียว สะดวก`` / ``สบาย : Green City``), as a text layer's measured wrap joins.
+
+    >>> lines = [Line(1, 0, "ก : ข ค"), Line(2, 8, "ง : Green"), Line(3, 18, "ก : จ")]
+    >>> sorted(unlabelled_wraps(lines, lambda ln: ln.text.startswith("ก ")))
+    [1]
+    """
+    return frozenset(above.no for above, line in pairwise(lines)
+                     if above.text.strip() and _LABEL_SHAPE.match(line.text)
+                     and not is_label(line))
 
 def join(lines: list[Line], sep: str | None = None) -> Line:
     r"""``lines`` (each possibly joined already) as one line, each stripped.

@@ -238,6 +238,9 @@ _OUTLINE = (
 #: A multi-level number in Thai digits (``๓.๗``, ``๑.๒.๓.``) before a word: before a
 #: project name an outline number as ``1.13`` is, never a strategy code.
 _OUTLINE_THAI_LEVELS = re.compile(r"[๐-๙]{1,2}(?:\.[๐-๙]{1,2}){1,2}\.?(?=[ \t]|[\u0e01-\u0e4e])")
+#: A two-level number OCR read with a gap after its point (``2. 14 โครงการ…`` for
+#: ``2.14``), before a project name: its outline number whole, never ``2.`` alone.
+_OUTLINE_GAPPED = re.compile(r"[0-9๐-๙]{1,2}\.[ \t][0-9๐-๙]{1,2}\.?(?=[ \t]+[\u0e01-\u0e4e])")
 
 
 def strip_outline_number(s: str, *, name: bool = False) -> str:
@@ -259,9 +262,11 @@ def strip_outline_number(s: str, *, name: bool = False) -> str:
     ('๗.๒.๑ กรุงเทพมหานคร', '2566 ปีงบ')
     >>> strip_outline_number("๓.๗ โครงการติดตั้ง", name=True)
     'โครงการติดตั้ง'
+    >>> strip_outline_number("2. 14 โครงการก่อสร้าง", name=True)
+    'โครงการก่อสร้าง'
     """
     text = s.strip()
-    for pattern in (_OUTLINE_THAI_LEVELS, *_OUTLINE) if name else _OUTLINE:
+    for pattern in (_OUTLINE_GAPPED, _OUTLINE_THAI_LEVELS, *_OUTLINE) if name else _OUTLINE:
         m = pattern.match(text)
         if m:
             rest = text[m.end() :].lstrip()
