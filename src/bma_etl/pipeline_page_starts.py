@@ -20,13 +20,18 @@ import tempfile
 from pathlib import Path
 
 from bma_etl import __version__
-from bma_etl.read.ocr_cache import cache_dir
 
 log = logging.getLogger("bma_etl.pipeline")
 
 
 def starts_dir() -> Path | None:
-    """The folder of the kept answers, beside the OCR cache's; None when caching is off."""
+    """The folder of the kept answers, beside the OCR cache's; None when caching is off.
+
+    The OCR cache's module (and the OCR reader, numpy among its imports) is loaded here,
+    at the first page image, not when the pipeline is: a run of text files never loads it.
+    """
+    from bma_etl.read.ocr_cache import cache_dir
+
     ocr = cache_dir()
     return None if ocr is None else ocr.parent / "pages"
 
