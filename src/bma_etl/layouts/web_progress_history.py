@@ -79,6 +79,7 @@ from bma_etl.layouts.history_entry_heads import (
     heading_wrapped,
     ocr_entry,
 )
+from bma_etl.layouts.history_head_labels import HEADING_ALONE, head_label
 from bma_etl.layouts.history_head_wraps import (
     agency_apart,
     banner_cut,
@@ -122,6 +123,7 @@ from bma_etl.layouts.history_narrative import (
     strategy_parts,
     with_wrapped_strategy,
 )
+from bma_etl.layouts.history_stacked import stacked_joined
 from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
@@ -195,8 +197,8 @@ def score(doc: RepairedText) -> float:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = with_wrapped_name(doc, with_wrapped_code(
-        [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]))
+    lines = with_wrapped_name(doc, with_wrapped_code(stacked_joined(  # a phone's stacked copy
+        [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()])))
     lines = with_wrapped_strategy(doc, lines)
     lines = agency_apart(with_wrapped_banner(lines, doc.ocr_used))
     lines = entry_lines(lines)  # an entry set as a table row, cell by cell
@@ -296,6 +298,11 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
             if rest is not None:
                 head.paragraphs += 1
                 head.headed.setdefault(joined[0], []).append(rest)
+            continue
+        labelled = head_label(doc, line, project)  # a labelled view's ``ชื่อโครงการ : …``
+        if labelled is not None or HEADING_ALONE.match(text):
+            seen_code = seen_code or labelled == "unit_code"
+            head.section = None if labelled == "unit_code" else head.section
             continue
         found = header_match(text)
         if found:
