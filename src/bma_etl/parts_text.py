@@ -85,6 +85,7 @@ def title_sections(doc: RepairedText) -> tuple[int, ...]:
     """
     starts: set[int] = set()
     text = doc.text
+    opened: dict[str, bool] = {}  # whether a document opens in the text above a head
     for layout in REGISTRY:
         opening = _opening(layout, SECTION_REACH)
         for title in _titles(layout, SECTION_REACH):
@@ -97,7 +98,29 @@ def title_sections(doc: RepairedText) -> tuple[int, ...]:
                     continue
                 head = _head_start(text, line, opening)
                 section = RepairedText.of(text[head:head + SECTION_REACH])
-                if score_signals(section, opening) > title.points + 1e-6:
+                if score_signals(section, opening) > title.points + 1e-6 \
+                        and _opened_above(text[:head], opened):
                     starts.add(head)
     starts.discard(0)
     return (0, *sorted(starts)) if starts else ()
+
+
+#: What the opening signals of some layout must reach in the text above a later head for a
+#: document to have opened there.
+OPENED_ABOVE = 0.3
+
+
+def _opened_above(above: str, seen: dict[str, bool]) -> bool:
+    """Whether a document opens in ``above``, the text above a later title's head.
+
+    Some layout's opening signals there reach :data:`OPENED_ABOVE`. Where none does, the
+    title is the file's first document's own, the text above it its head set apart from
+    its usual lines (a phone's stacked copy: ``ความคืบหน้าโครงการ`` / ``ร้อยละ`` / ``93``
+    over the banner) or a preamble (a mail's header), and no second document opens there.
+    ``seen`` caches the answer per text.
+    """
+    if above not in seen:
+        doc = RepairedText.of(above)
+        seen[above] = any(score_signals(doc, _opening(layout, SECTION_REACH), at_least=OPENED_ABOVE)
+                          >= OPENED_ABOVE for layout in REGISTRY)
+    return seen[above]
