@@ -5,6 +5,7 @@ Registered on the app by :mod:`bma_etl.cli`.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -124,10 +125,18 @@ def ingest(
                 summary = run(tick, counted, extracted)
         else:
             summary = run(plain)
+    for path, table in summary.exports:  # after the run: known from the walk, before any file
+        typer.echo(json.dumps({"event": "skipped", "run_id": summary.run_id,
+                               "path": path_text(path), "export_of": table},
+                              ensure_ascii=False) if log_json else
+                   f"{'skipped':<11} {path_text(path)}  bma-etl's own export of {table} "
+                   "(its header is the table's columns), not a report", err=not log_json)
     if log_json:
         typer.echo(summary_json(summary))
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
     skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
+    if summary.exports:
+        skipped += f", {len(summary.exports)} skipped (bma-etl's own exports)"
     ocr_read = f"; {summary.ocr_files} read by OCR" if summary.ocr_files else ""
     if not summary.files_seen and not paths:
         # --reextract-outdated alone: nothing outdated is a quiet night, not a fault
@@ -143,6 +152,8 @@ def ingest(
         found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}"
         if summary.skipped:
             found += f" ({summary.skipped} skipped: not a report type)"
+        if summary.exports:
+            found += f" ({len(summary.exports)} skipped: bma-etl's own exports)"
         _fail(f"nothing to read: {found}", 3)
     typer.echo(
         f"{summary.files_seen} files: {summary.loaded} loaded, {summary.unchanged} unchanged, "

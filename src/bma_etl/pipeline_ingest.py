@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from bma_etl import __version__
 from bma_etl.errors import ReadError
 from bma_etl.lake_catalog import parse_target
+from bma_etl.own_exports import exported_table
 from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
 from bma_etl.pipeline_pages import join_page_images, page_siblings, pages_in_pool
@@ -122,6 +123,14 @@ def ingest(
         summary.skipped += 1
         log.info("skipped %s: not a report type", path)
 
+    def own_export(path: Path) -> bool:
+        # a warehouse table this tool exported into an input folder: no report of its own
+        table = exported_table(path)
+        if table is not None:
+            summary.exports.append((path, table))
+            log.info("skipped %s: bma-etl's own export of %s, not a report", path, table)
+        return table is not None
+
     with run_lock(db), _relaxed_gc():
         states: dict[str, DocState] | None = None
         if reextract_outdated:  # the stored documents name more paths to walk
@@ -130,7 +139,7 @@ def ingest(
         limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
         # The whole walk first, so that progress knows the total; a folder's files were
         # listed whole (to sort them) before, so this holds no more than one big folder did.
-        walked = list(iter_files(paths, skip))
+        walked = [path for path in iter_files(paths, skip) if not own_export(path)]
         pdfs = any(is_paged(path) for path in walked)
         pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True) if workers > 1 else None
 
@@ -169,7 +178,7 @@ def ingest(
                 "loaded": summary.loaded + more["loaded"],
                 "unchanged": summary.unchanged + more["unchanged"],
                 "quarantined": summary.quarantined + more["quarantined"],
-                "skipped": summary.skipped,
+                "skipped": summary.skipped + len(summary.exports),
             }))
 
         def end(wh: Warehouse) -> None:

@@ -75,6 +75,8 @@ class RunSummary:
     quarantined: int = 0
     #: Files in the folders walked whose suffix is not a report type.
     skipped: int = 0
+    #: CSV files this tool exported (:mod:`bma_etl.own_exports`), not read: (path, table).
+    exports: list[tuple[Path, str]] = field(default_factory=list)
     by_layout: Counter[str] = field(default_factory=Counter)
     #: Loaded files of which OCR read at least one page.
     ocr_files: int = 0
@@ -130,7 +132,8 @@ def summary_json(summary: RunSummary) -> str:
         "event": "run", "ts": _timestamp(), "run_id": summary.run_id,
         "files_seen": summary.files_seen, "loaded": summary.loaded,
         "unchanged": summary.unchanged, "quarantined": summary.quarantined,
-        "skipped": summary.skipped, "by_layout": dict(sorted(summary.by_layout.items())),
+        "skipped": summary.skipped, "exports": len(summary.exports),
+        "by_layout": dict(sorted(summary.by_layout.items())),
         "ocr_files": summary.ocr_files,
         "seconds": round(summary.seconds, 3), "exit_code": summary.exit_code,
     }, ensure_ascii=False)
