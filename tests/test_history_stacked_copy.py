@@ -70,7 +70,7 @@ def head(labelled: bool) -> list[str]:
 def page(labelled: bool) -> str:
     lines = head(labelled)
     for k, (no, pct, d, narrative, problem, obstacle) in enumerate(ENTRIES):
-        colon = " :" if k != 1 else ""  # one entry's labels printed without their colon
+        colon = " :" if k not in (1, 2) else ""  # two entries' labels without their colon
         lines += [f"({no})", "ความคืบหน้าโครงการฯ", f"ร้อยละ {pct}", f"({d.isoformat()})",
                   be(d), *narrative, f"** ปัญหาของโครงการ{colon}", *problem,
                   f"** อุปสรรคของโครงการ{colon}", *obstacle,

@@ -99,7 +99,7 @@ def title_sections(doc: RepairedText) -> tuple[int, ...]:
                 head = _head_start(text, line, opening)
                 section = RepairedText.of(text[head:head + SECTION_REACH])
                 if score_signals(section, opening) > title.points + 1e-6 \
-                        and _opened_above(text[:head], opened):
+                        and _opened_above(text[:min(head, SECTION_REACH)], opened):
                     starts.add(head)
     starts.discard(0)
     return (0, *sorted(starts)) if starts else ()
@@ -113,7 +113,9 @@ OPENED_ABOVE = 0.3
 def _opened_above(above: str, seen: dict[str, bool]) -> bool:
     """Whether a document opens in ``above``, the text above a later title's head.
 
-    Some layout's opening signals there reach :data:`OPENED_ABOVE`. Where none does, the
+    Some layout's opening signals there reach :data:`OPENED_ABOVE` (they are searched for
+    in a document's first :data:`SECTION_REACH` characters: the caller gives no more). Where
+    none does, the
     title is the file's first document's own, the text above it its head set apart from
     its usual lines (a phone's stacked copy: ``ความคืบหน้าโครงการ`` / ``ร้อยละ`` / ``93``
     over the banner) or a preamble (a mail's header), and no second document opens there.

@@ -36,6 +36,7 @@ from bma_etl.layouts.history_labels import (
     OCR_ENTRY_LABELS,
     OTHER_ENTRY_LABEL,
     approx_entry_label,
+    bare_label_column,
 )
 from bma_etl.layouts.history_specks import (
     OCR_SPECKS_RE,
@@ -160,6 +161,10 @@ def read_entry_line(doc: RepairedText, line: Line, entry: Entry) -> None:
             if raw is not None:
                 entry.pieces[column].append(raw)
             return
+    if (bare := bare_label_column(line.text)) is not None:  # a stacked copy's empty value
+        entry.current = bare
+        entry.pieces.setdefault(bare, [])
+        return
     if other := OTHER_ENTRY_LABEL.match(line.text):  # ``** ข้อเสนอแนะ :…``: no column's
         entry.current = _OTHER_FIELD
         entry.others.append((line.no, other["label"]))

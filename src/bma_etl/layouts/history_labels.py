@@ -58,6 +58,20 @@ OTHER_ENTRY_LABEL = re.compile(r"^\s*\*{2,3}\s*(?P<label>[^\s:*][^:*\n]{0,39}?)\
 
 #: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
 BARE_ENTRY_LABEL = KeyRegex(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
+#: Each entry label alone on its line, no ``:`` (a stacked copy's, its value empty) → column.
+_BARE_LABEL_COLUMNS = [(KeyRegex(rf"^\s*\*{{0,3}}\s*(?:{label})\s*$"), column)
+                       for label, column in ENTRY_LABELS.items()]
+
+
+def bare_label_column(text: str) -> str | None:
+    """The column of the entry label ``text`` is alone (``** ปัญหาของโครงการ``), or None.
+
+    >>> bare_label_column("** อุปสรรคของโครงการ"), bare_label_column("** ปัญหา : ไม่มี")
+    ('obstacles', None)
+    """
+    return next((column for regex, column in _BARE_LABEL_COLUMNS if regex.match(text)), None)
+
+
 #: The same after OCR: the ``**`` read as up to three letters or specks standing apart.
 OCR_BARE_ENTRY_LABEL = re.compile(
     rf"^\s*(?:\*{{0,3}}|[^\s\u0e01-\u0e5b]{{1,3}}\s)\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")

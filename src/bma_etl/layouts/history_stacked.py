@@ -91,7 +91,9 @@ def stacked_joined(lines: list[Line]) -> list[Line]:
         alone = _LABEL_ALONE.match(line.text) or (
             _DATE_ALONE.match(line.text) if under_heading else None)
         if alone is not None and at + 1 < len(lines) and _is_value(lines, at + 1):
-            out.append(_joined(lines[at:at + 2], " " if alone["colon"] else " : "))
+            # the label's ``:`` on its line, or opening the next (a print wrapped it there)
+            said = alone["colon"] or lines[at + 1].text.lstrip().startswith((":", ";"))
+            out.append(_joined(lines[at:at + 2], " " if said else " : "))
             at += 2
             continue
         out.append(line)
