@@ -29,8 +29,9 @@ printed, no line opened an entry and the page read as one of no entries.
 - a label that ends its line without a value (:data:`_LABEL_ALONE`: an entry's or a KPI
   block's label, a ``:`` after it or not; the report date on the line under an entry's
   heading) joined to the next line, its value, with ``" : "`` between them where the
-  label has no ``:`` of its own; not when the next line is a label, a heading or a
-  separator itself: the value is then empty and stays so.
+  label has no ``:`` of its own (nor does the value's line open with one); not when the
+  next line is a label, a heading or a separator itself: the value is then empty and
+  stays so (an entry label alone: :func:`~.history_labels.bare_label_column`).
 
 Every piece keeps its offsets (:func:`~bma_etl.document.joined_line`): the ``:`` put
 between a label and its value is in no piece, so no value read holds it. Never raises.
