@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import fonts, render
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 _NAV = ('<nav style="background:#036;color:#fff;padding:6px">หน้าหลัก | ข้อมูลโครงการ | '
         'รายงานสรุป | ออกจากระบบ<br>ผู้ใช้งาน : {user} | เข้าสู่ระบบล่าสุด {login}</nav>')

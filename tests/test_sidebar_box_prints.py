@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import fonts, render
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 _STYLE = ("<style>.wrap {{ display: flex; }} aside {{ flex: 0 0 {width}px; font-size: {small}px;"
           " background: #eee; }} aside ul {{ padding-left: 24px; }}"

@@ -20,8 +20,8 @@ import pytest
 from bma_etl.layouts.legacy_progress_form import extract
 from test_tab_leaders import ISSUE_LABEL
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 FIELDS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
 #: Lines another agency's form might print among its strategy lines (label : value).
