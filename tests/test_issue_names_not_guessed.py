@@ -2,12 +2,14 @@
 
 :mod:`bma_etl.normalize.trust_issue_names` writes the number the 20-year plan gives an
 issue's name where OCR read it as a digit the model reads for it (``๔`` as ``๕``, ``๑``
-as ``๐``, ``9`` or ``อ๑``). A text file states its numbers as the agency wrote them, a
-plan's name under a number of the agency's own included: never rewritten. An OCR'd
-outline whose numbers disagree in a way none of those tables holds (a digit no misreading
-of the name's, a number or a name the plan has not) is left as read where the lines
-agree, and NULL with an ``ocr_doubtful_value`` finding where they do not: never a guess.
-The strategy lines are written first (known outline numbers), then read.
+as ``๐``, ``9`` or ``อ๑``). A text file, or a PDF's text layer when another page of it
+is scanned, states its numbers as the agency wrote them, a plan's name under a number of
+the agency's own included: never rewritten (a form whose signature page was scanned had
+its text layer's ``๕`` rewritten ``๔``). An OCR'd outline whose numbers disagree in a
+way none of those tables holds (a digit no misreading of the name's, a number or a name
+the plan has not) is left as read where the lines agree, and NULL with an
+``ocr_doubtful_value`` finding where they do not: never a guess. The strategy lines are
+written first (known outline numbers), then read.
 """
 
 from __future__ import annotations
@@ -45,25 +47,73 @@ _OWN_NUMBERING = (
 )
 
 
-@pytest.mark.parametrize(("parts", "name"), _OWN_NUMBERING)
-def test_an_issue_stated_in_a_text_file_is_never_rewritten(tmp_path: Path, parts: list[str],
-                                                           name: str) -> None:
-    written = strategy_lines(parts, (name, *_BELOW))
-    doc = GENERATORS["legacy_tab"](random.Random("issue-names-text"))
-    lines = doc.text.split("\n")
+def _with_strategy(lines: list[str], written: dict[str, str]) -> list[str]:
+    """A generated form's ``lines`` with its four strategy lines' values ``written``."""
+    lines = list(lines)
     at = next(i for i, ln in enumerate(lines) if ln.startswith(f"{ISSUE_LABEL} : "))
     fields = iter(OUTLINE_FIELDS)
     for k in range(at, at + 8):
         if " : " in lines[k]:
             lines[k] = f"{lines[k].split(' : ', 1)[0]} : {written[next(fields)]}"
     assert next(fields, None) is None, "the form's four strategy lines were not all found"
+    return lines
+
+
+@pytest.mark.parametrize(("parts", "name"), _OWN_NUMBERING)
+def test_an_issue_stated_in_a_text_file_is_never_rewritten(tmp_path: Path, parts: list[str],
+                                                           name: str) -> None:
+    written = strategy_lines(parts, (name, *_BELOW))
+    doc = GENERATORS["legacy_tab"](random.Random("issue-names-text"))
     path = tmp_path / "form.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(_with_strategy(doc.text.split("\n"), written)), encoding="utf-8")
     result = process_file(path)
     project = result.rows("projects")[0]  # type: ignore[attr-defined]
     assert {f: getattr(project, f) for f in OUTLINE_FIELDS} == written
     assert not [q for q in result.rows("quality_issues")
-                if q.code.startswith("ocr_")]  # type: ignore[attr-defined]
+                if q.code.startswith("ocr_")]
+
+
+#: A signature page's lines, drawn into a scanned page after a form's text pages.
+_SIGNED = ("\u0e25\u0e07\u0e0a\u0e37\u0e48\u0e2d \u0e1c\u0e39\u0e49\u0e23\u0e32\u0e22"
+           "\u0e07\u0e32\u0e19",  # ลงชื่อ ผู้รายงาน
+           "(\u0e19\u0e32\u0e07\u0e2a\u0e32\u0e27\u0e1e\u0e34\u0e21\u0e1e\u0e4c"
+           "\u0e0a\u0e19\u0e01 \u0e17\u0e2d\u0e07\u0e1b\u0e23\u0e30\u0e40\u0e2a"
+           "\u0e23\u0e34\u0e10)",  # (นางสาวพิมพ์ชนก ทองประเสริฐ)
+           "\u0e27\u0e31\u0e19\u0e17\u0e35\u0e48 \u0e51\u0e55 \u0e01\u0e31\u0e19\u0e22"
+           "\u0e32\u0e22\u0e19 \u0e52\u0e55\u0e56\u0e56")  # วันที่ ๑๕ กันยายน ๒๕๖๖
+
+
+def test_an_issue_in_a_text_layer_is_kept_when_another_page_is_scanned(tmp_path: Path
+                                                                       ) -> None:
+    """A form printed with a text layer, a scanned signature page after it: OCR read one
+    page, and the strategy lines, read from the text layer, keep the numbers printed."""
+    from PIL import Image, ImageDraw, ImageFont
+    from pypdf import PdfWriter
+
+    from corpus import render
+    from thai_fonts import fonts_or_fail
+
+    parts, name = _OWN_NUMBERING[0]
+    written = strategy_lines(parts, (name, *_BELOW))
+    doc = GENERATORS["legacy_tab"](random.Random("issue-names-mixed"))
+    doc.text = "\n".join(_with_strategy(doc.text.split("\n"), written))
+    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
+    font = next(iter(found))
+    printed, scanned, mixed = (tmp_path / f"{n}.pdf" for n in ("printed", "scanned", "mixed"))
+    render.render_fpdf(doc, printed, font, found[font], random.Random(1), shaping=True, pt=12)
+    page = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
+    face = ImageFont.truetype(str(found[font]), 60)
+    for k, line in enumerate(_SIGNED):
+        ImageDraw.Draw(page).text((400, 600 + 120 * k), line, font=face, fill=0)
+    page.save(scanned, resolution=300)
+    writer = PdfWriter(clone_from=str(printed))
+    writer.append(str(scanned))
+    writer.write(str(mixed))
+    result = process_file(mixed)
+    assert result.ocr_note and result.ocr_note.startswith("OCR 1 of")
+    project = result.rows("projects")[0]  # type: ignore[attr-defined]
+    assert {f: getattr(project, f) for f in OUTLINE_FIELDS} == written
+    assert not [q for q in result.rows("quality_issues") if q.code == "ocr_outline_repaired"]
 
 
 @pytest.mark.parametrize(("parts", "name"), [

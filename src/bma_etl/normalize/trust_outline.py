@@ -25,6 +25,7 @@ plan puts back (:mod:`.trust_issue_names`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from bma_etl.document import Finding
@@ -208,18 +209,25 @@ def _sometimes_misread(normalized: Normalized, found: list[tuple[Any, Any, tuple
                      f"lines read it ({want}), a Thai digit the OCR model misreads")
 
 
-def drop_outline_misreads(normalized: Normalized) -> None:
+def drop_outline_misreads(normalized: Normalized,
+                          ocr_pages: Collection[int] | None = None) -> None:
     """NULL each project's strategy values whose outline numbers disagree (in place).
 
     Each value NULLed loses its provenance row and gets an ``ocr_doubtful_value``
     warning naming its line, what OCR read and the readings that disagree.
+    ``ocr_pages``: the 1-based pages OCR read, when a document's other pages have a
+    text layer (:attr:`~bma_etl.read.SourceDocument.ocr_pages`); a value read from
+    one of those is as its writer wrote it, never compared nor rewritten. None: every
+    value was OCR'd.
     """
     dropped: Dropped = set()
     by_row: dict[int, list[tuple[Any, Any, tuple[str, ...]]]] = {}
     for prov, row, _ in loaded_values(normalized):
         value = row.values[prov.field]
         if prov.table_name != "projects" or prov.field not in OUTLINE_FIELDS \
-                or not isinstance(value, str):
+                or not isinstance(value, str) \
+                or (ocr_pages is not None and prov.page is not None
+                    and prov.page not in ocr_pages):
             continue
         parts = outline_numbers(prov.field, value)
         if parts is not None:
