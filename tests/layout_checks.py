@@ -9,7 +9,7 @@ from bma_etl.layouts.base import Layout, Raw
 from bma_etl.pipeline import Processed, repair
 from bma_etl.read import read_source
 
-from conftest import SAMPLES
+from repo_paths import SAMPLES
 
 
 def assert_raw_values_slice_their_spans(layout: Layout, path: Path) -> None:

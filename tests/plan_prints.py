@@ -17,10 +17,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.values import draw_amount, money_str, project_name
+from thai_fonts import font_file
 
 FONT = "Garuda"
 AGENCIES = ("สำนักการระบายน้ำ", "สำนักการโยธา", "สำนักสิ่งแวดล้อม", "สำนักการจราจรและขนส่ง")

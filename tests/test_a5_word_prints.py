@@ -23,11 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.forms import _FOOTER, _form_head, _report_parts
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 FONT = "Garuda"
 #: A division and its department, long enough together to wrap on an A5 line.

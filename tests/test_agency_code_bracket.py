@@ -23,8 +23,8 @@ import pytest
 
 from bma_etl.layouts import legacy_progress_form, web_project_detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 LAYOUTS = {
     "legacy_tab": legacy_progress_form, "legacy_pipe": legacy_progress_form,

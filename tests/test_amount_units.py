@@ -22,9 +22,10 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.normalize.digits import parse_amount
 from bma_etl.normalize.unit_words import heading_unit
 
-from conftest import assert_read_as_generated, assert_rows_read, font_file, records_of
 from corpus import forms, plans, render, web
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated, assert_rows_read, records_of
+from thai_fonts import font_file
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 #: A unit's heading word and its power of ten; the decimals a cell prints in it.

@@ -24,9 +24,10 @@ from bma_etl.normalize.amount_words import thai_number_words
 from bma_etl.normalize.digits import parse_amount
 from bma_etl.pipeline import process_file
 
-from conftest import assert_read_as_generated, font_file
 from corpus import forms, render
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from bma_etl.pipeline import ingest
 from bma_etl.query import status
 from bma_etl.records import DOCUMENT_MODELS
 
-from conftest import SAMPLES
+from repo_paths import SAMPLES
 
 BIN = Path(sys.executable).parent / "bma-etl"
 TABLES = [m.table for m in DOCUMENT_MODELS]

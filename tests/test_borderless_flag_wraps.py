@@ -19,8 +19,8 @@ import random
 
 from bma_etl.layouts import legacy_progress_form
 
-from conftest import assert_rows_read, records_of
 from corpus import forms
+from read_back import assert_rows_read, records_of
 
 FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
           "on_target", "detail")

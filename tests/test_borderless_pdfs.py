@@ -37,11 +37,11 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import unjustified
 from bma_etl.read.pdf_layout import TextLine
 
-from conftest import font_file
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 2610
 #: Least share of the progress reports' fields read right over the three Word

@@ -23,10 +23,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_word_lines, font_file
+from chromium_pages import chromium_word_lines
 from corpus import fonts, render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 #: Clusters drawn with a mark over the consonant or its vowel (``ด้``, ``ที่``,
 #: ``ผู้``), SARA AM after a consonant and after a tone mark, and a syllable

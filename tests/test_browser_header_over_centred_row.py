@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: A page that opens with a label wrapped over two lines (``** อุปสรรคของ`` / ``โครงการ :``).
 _OPENS_WITH_LABEL = re.compile(r"^\*\* \S+\r?\n\S+ :")

@@ -33,10 +33,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_cairo_print
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import chromium_cairo_print
 
 
 @pytest.mark.parametrize(("generator", "family", "seed"),

@@ -20,10 +20,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import calc, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 TABLE = "monthly_progress"
 #: Draws of ``web_detail`` whose first month's result (0 to 2) glued to it reads as a month

@@ -26,10 +26,10 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_strip_bands import down_then_over
 from bma_etl.read.pdf_strips import find_strips, printed_shifts
 
-from conftest import font_file
 from corpus import calc, render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 #: ``(seed, document, font, grid)``: the corpus's plans of seed 3621 as it printed them.
 PRINTS = ((3621, 0, "Laksaman", "borders"), (3621, 1, "Loma", "lines"))

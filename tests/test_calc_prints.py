@@ -25,10 +25,10 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_bottoms import bottom_aligned_rows
 from bma_etl.read.pdf_line import TextLine
 
-from conftest import font_file
 from corpus import calc, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 3117
 

@@ -22,10 +22,10 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layers import read_layers
 from bma_etl.read.pdf_strips import find_strips
 
-from conftest import font_file
 from corpus import calc, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 4127
 

@@ -25,11 +25,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.render import blocks, fpdf_page
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 3713
 #: An amount's cell (``7,961,700.00``, ``๘,๔๕๐,๐๐๐.- บาท``): Qt sets its comma in a

@@ -28,10 +28,10 @@ from typing import Any
 
 import pytest
 
-from conftest import font_file, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from thai_fonts import font_file, fonts_or_fail
 
 HEADS = ("โครงการก่อสร้างบ่อสูบน้ำพร้อมระบบระบายน้ำ", "โครงการปรับปรุงประตูระบายน้ำคลองแสนแสบ",
          "โครงการขุดลอกท่อระบายน้ำ", "โครงการซ่อมแซมผิวจราจรและทางเท้า",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import forms, web
+from read_back import assert_read_as_generated
 
 #: The history and tracking pages failed before (the time and sender before the page's
 #: first line); the detail page and the form read right already and guard the reading.

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import render
 from corpus.web import project_detail
+from read_back import assert_read_as_generated
 
 #: Objectives an item is drawn from (the value cell holds two to four, one a line).
 _OBJECTIVES = ("\u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e1e\u0e31\u0e12\u0e19\u0e32"

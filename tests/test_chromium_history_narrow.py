@@ -26,7 +26,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_font, chromium_phone_shot
+from chromium_pages import chromium_font, chromium_phone_shot
 from corpus.build import GENERATORS
 
 #: (objective, target): targets that open with a Thai run longer than the room an

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 HEADS = ("ตัวชี้วัด", "นิยาม/คำอธิบายตัวชี้วัด", "โครงการ/กิจกรรมและส่วนราชการที่รับผิดชอบ")
 DEFINITION = ("ความสำเร็จ หมายถึง หน่วยงานสามารถดำเนินการได้ตามแผนที่กำหนดภายในปีงบประมาณ"

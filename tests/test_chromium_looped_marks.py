@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import chromium_word_lines
+from chromium_pages import chromium_word_lines
 from corpus import fonts, render
 
 #: Words with a letter under a shifted mark followed by another letter (``ปิ``, ``ปี``,

@@ -16,7 +16,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.query import run_sql
 from bma_etl.records_schema import json_schemas
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 LEGACY = [str(SAMPLES / "000_52cb5c31ec83ab03.txt"), str(SAMPLES / "002_9d2ef115f542a230.txt")]
 runner = CliRunner()

@@ -25,10 +25,10 @@ from bma_etl.query import run_sql
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read import pdf as pdf_reader
 
-from conftest import FIXTURES
 from corpus.forms import legacy_form
 from corpus.plans import action_plan
 from corpus.web import progress_history, project_detail, tracking_page
+from repo_paths import FIXTURES
 
 runner = CliRunner()
 
@@ -216,7 +216,7 @@ def test_a_scan_whose_ocr_shows_no_layout_says_it_was_read_by_ocr(tmp_path: Path
     image = Image.open(io.BytesIO(_page_image(7))).convert("L")
     from PIL import ImageDraw, ImageFont
 
-    from conftest import font_file
+    from thai_fonts import font_file
 
     font = ImageFont.truetype(str(font_file("Loma")), 22)
     draw = ImageDraw.Draw(image)

@@ -24,7 +24,7 @@ from bma_etl.errors import LoadError, WarehouseError
 from bma_etl.load import Warehouse
 from bma_etl.pipeline import ingest
 
-from conftest import ROOT, SAMPLES
+from repo_paths import ROOT, SAMPLES
 
 LEGACY = [str(SAMPLES / "000_52cb5c31ec83ab03.txt"), str(SAMPLES / "002_9d2ef115f542a230.txt")]
 runner = CliRunner()

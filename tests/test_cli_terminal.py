@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from bma_etl.cli import app, verbose_first
 from bma_etl.pipeline import ingest
 
-from conftest import GOLDEN, SAMPLES
+from repo_paths import GOLDEN, SAMPLES
 
 COLUMNS = 80
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")

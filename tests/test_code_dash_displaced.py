@@ -23,8 +23,8 @@ from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.web_project_detail import extract as detail
 from bma_etl.normalize.codes import parse_code
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 

@@ -22,8 +22,8 @@ from bma_etl.layouts import legacy_progress_form, web_progress_history, web_proj
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 LAYOUTS = {
     "legacy_tab": legacy_progress_form, "legacy_pipe": legacy_progress_form,

@@ -22,8 +22,8 @@ from bma_etl.layouts import web_project_detail
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 
 def _with_sidebar_cell(seed: int, title: bool) -> tuple[str, dict[str, object]]:

@@ -11,7 +11,7 @@ from bma_etl.load import ddl
 from bma_etl.records import ALL_MODELS
 from bma_etl.records_schema import json_schemas
 
-from conftest import ROOT
+from repo_paths import ROOT
 
 CONTRACT_TABLES = {
     "documents", "projects", "progress_updates", "monthly_progress", "indicators", "plans",

@@ -21,10 +21,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def test_a_report_a_page_cut_after_its_label_s_first_line_reads_whole(tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import assert_read_as_generated
 from corpus import web
+from read_back import assert_read_as_generated
 
 
 def as_label_lines(page: str) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import assert_read_as_generated
 from corpus import web
+from read_back import assert_read_as_generated
 
 _AIMS = ["เพื่อพัฒนาทักษะการฟังและการพูดของนักเรียน", "เพื่อพัฒนาครูผู้สอนให้ใช้สื่อที่ทันสมัย",
          "เพื่อสร้างเครือข่ายความร่วมมือกับสถาบันภายนอก", "เพื่อลดความเหลื่อมล้ำทางการศึกษา",

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 #: Labels as a PDF with unnamed moved marks reads them.
 LOST_MARKS = {"ปี": "ป", "ชื่อโครงการ": "ชอโครงการ", "หน่วยงาน": "หนวยงาน",

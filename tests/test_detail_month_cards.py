@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 MONTH = "ผลงานเดือนที่"
 

@@ -20,8 +20,9 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render, web
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 TABLE = "monthly_progress"
 _MONTH_LINE = re.compile(r"^ผลงานเดือนที่ ")

@@ -18,8 +18,8 @@ import pytest
 
 from bma_etl.layouts import web_project_detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _AFTER = "ข้อมูลโครงการ/กิจกรรม พิมพ์ PDF\n"
 

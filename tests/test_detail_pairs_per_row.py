@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render, web
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 TABLE = "projects"
 _FIELD_ROW = re.compile(r'    <tr><th width="22%">(.*?)</th><td>(.*?)</td></tr>\n')

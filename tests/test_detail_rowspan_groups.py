@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import web
+from read_back import assert_read_as_generated
 
 TABLES = ["projects", "monthly_progress"]
 _FIELD_ROW = re.compile(r'    <tr><th width="22%">(.*?)</th><td>(.*?)</td></tr>\n')

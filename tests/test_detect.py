@@ -13,8 +13,8 @@ from bma_etl.layouts.base import Signal
 from bma_etl.pipeline import process_file, repair
 from bma_etl.read import read_source
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import load_golden
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
 
 EXPECTED = {load_golden(p)["sample"]: load_golden(p)["layout"] for p in GOLDEN.glob("*.json")}
 

@@ -21,10 +21,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import distributed_word_prints, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import distributed_word_prints
+from thai_fonts import fonts_or_fail
 
 #: ``(font, points)`` of the prints.
 PRINTS = (("Loma", 16), ("Sarabun", 14))

@@ -29,7 +29,8 @@ from bma_etl.read.pdf_breaks import Cut, join_cut_rows, mark_open
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import Rules, with_table_rows
 
-from conftest import assert_read_as_generated, corpus_word_print
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 SIZE = 10.0
 PAD = 4.5

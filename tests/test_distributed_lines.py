@@ -19,11 +19,11 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 4411
 #: ``(font, points)`` of the prints, all in Word's ``distribute`` alignment.

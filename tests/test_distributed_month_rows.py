@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import distributed_word_prints
 from corpus.score import score
+from corpus_prints import distributed_word_prints
 
 #: ``(font, points)`` of the prints.
 PRINTS = (("Sarabun", 14), ("Loma", 12))

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from bma_etl.cli import app
 
-from conftest import ROOT
+from repo_paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]

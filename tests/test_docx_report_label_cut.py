@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 @pytest.mark.parametrize(("font", "first_cm"), [("Sarabun", "2.2"), ("Garuda", "2.2"),

@@ -14,8 +14,8 @@ from bma_etl.cli import app
 from bma_etl.explain import Explanation, explain_doc, explain_file, only_field
 from bma_etl.pipeline import ingest
 
-from conftest import GOLDEN, SAMPLES
 from golden_compare import _as_record
+from repo_paths import GOLDEN, SAMPLES
 
 GOLDENS = sorted(GOLDEN.glob("*.json"))
 runner = CliRunner()

@@ -26,7 +26,7 @@ from bma_etl.errors import UsageError
 from bma_etl.pipeline import ingest
 from bma_etl.xlsx import MAX_ROWS, check_rows
 
-from conftest import GOLDEN, SAMPLES
+from repo_paths import GOLDEN, SAMPLES
 
 STEMS = ["000_52cb5c31ec83ab03", "002_9d2ef115f542a230"]
 FORMATS = ["csv", "xlsx", "parquet", "json"]

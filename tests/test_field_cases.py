@@ -17,7 +17,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 CASES = FIXTURES / "field-cases"
 EXPECTED: dict[str, Any] = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))

@@ -25,9 +25,11 @@ from pypdf.generic import ArrayObject, BooleanObject, NameObject, TextStringObje
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_widget_lines import Line, line_for
 
-from conftest import assert_read_as_generated, font_file, generated_form
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from corpus_prints import generated_form
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 SEED = 4127
 #: The project fields whose values the form takes in boxes.

@@ -24,9 +24,10 @@ from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_widget_lines import line_for
 from bma_etl.read.pdf_widgets import BOX, TICK
 
-from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 SEED = 2711
 #: A printed ``label : value`` line (no table row): its value goes into a field.

@@ -31,8 +31,11 @@ from pypdf.generic import BooleanObject, NameObject, TextStringObject
 from bma_etl.read.pdf_tables import Rules
 from bma_etl.read.pdf_widget_lines import Line
 
-from conftest import assert_read_as_generated, flattened_form, font_file, generated_form
 from corpus.doc import GeneratedDoc
+from corpus_prints import generated_form
+from pdf_sheets import flattened_form
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 SEED = 1717
 FIELD_LINE = re.compile(r"^(?P<label>[^:|\t]{2,40}?)\s*:\s*(?P<value>.+)$")

@@ -42,9 +42,12 @@ from pypdf.generic import (
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import assert_read_as_generated, flattened_form, font_file, generated_form
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from corpus_prints import generated_form
+from pdf_sheets import flattened_form
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 SEED = 2701
 #: A printed ``label : value`` line (no table row): its value goes into a field.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES
+from repo_paths import FIXTURES
 
 PAGE = FIXTURES / "pdf" / "fop" / "history_page.pdf"
 

@@ -20,8 +20,9 @@ import pytest
 
 from bma_etl.normalize.dates import format_thai_date
 
-from conftest import assert_read_as_generated, font_file
 from corpus import forms, render
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Each label as the samples print it → the other wording a form may print instead.
 SYNONYMS = {

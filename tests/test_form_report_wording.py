@@ -36,11 +36,11 @@ from bma_etl.normalize.digits import parse_amount
 from bma_etl.pipeline import process_file
 from bma_etl.provenance import Span
 
-from conftest import font_file
 from corpus import forms, render
 from corpus.doc import GeneratedDoc
 from corpus.score import score
 from corpus.values import money_text
+from thai_fonts import font_file
 
 FORMS = 4
 #: Narratives naming the progress in words of its label, or a percent of their own.

@@ -21,9 +21,9 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-import conftest
-from conftest import sarabun_print
+import pdf_sheets
 from corpus.score import score
+from corpus_prints import sarabun_print
 
 SHEET = (595.0, 842.0)  # A4 portrait, points
 #: Lower left corner of each quarter, in reading order.
@@ -40,12 +40,12 @@ def _place(width: float, height: float, k: int) -> tuple[float, float, float]:
 
 def impose_pypdf(src: Path, out: Path) -> None:
     """Four pages to a sheet, each page's content drawn scaled (pypdf's merge)."""
-    conftest.impose_pypdf(src, out, SHEET, 4, _place)
+    pdf_sheets.impose_pypdf(src, out, SHEET, 4, _place)
 
 
 def impose_pdfium(src: Path, out: Path) -> None:
     """Four pages to a sheet, each page one Form XObject drawn scaled."""
-    conftest.impose_pdfium(src, out, SHEET, 4, _place)
+    pdf_sheets.impose_pdfium(src, out, SHEET, 4, _place)
 
 
 def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:

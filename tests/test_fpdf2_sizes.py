@@ -31,11 +31,11 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.rows import separator
 
-from conftest import font_file
 from corpus import render
 from corpus.plans import action_plan
 from corpus.score import score
 from corpus.web import tracking_page
+from thai_fonts import font_file
 
 SEED = 5120
 #: (generator, seed, font, pt, margin in mm) of each printing.

@@ -18,7 +18,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import assert_read_as_generated, font_file
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Cost items (label, amount in baht) the name lists; a long word opens what follows
 #: each, so whether an item ends its line depends on the words before it alone.

@@ -22,8 +22,9 @@ from pathlib import Path
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_layout import TextLine
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
 from corpus.build import GENERATORS, _rng
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 TABLES = ("plan_projects", "plan_sections")
 

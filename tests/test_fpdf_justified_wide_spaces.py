@@ -26,9 +26,11 @@ import pytest
 from bma_etl.read.pdf_justified import page_space
 from bma_etl.read.pdf_layout import page_lines
 
-from conftest import assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 def test_a_spread_date_line_in_loma_is_one_line(tmp_path: Path) -> None:

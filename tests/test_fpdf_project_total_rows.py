@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 @pytest.mark.parametrize(("seed", "k", "font", "shaping"), [

@@ -26,8 +26,9 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 
-from conftest import assert_read_as_generated, assert_rows_read, corpus_fpdf_print, records_of
 from corpus.build import GENERATORS
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated, assert_rows_read, records_of
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 HEAD = "แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗\nสำนักงานการต่างประเทศ\n\n"

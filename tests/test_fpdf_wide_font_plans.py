@@ -32,10 +32,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 TABLES = ("plan_projects", "plan_sections", "plan_indicators", "plan_steps")
 

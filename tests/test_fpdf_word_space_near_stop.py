@@ -22,8 +22,9 @@ from pathlib import Path
 from bma_etl.read.pdf_cuts import split_cells_at_columns
 from bma_etl.read.pdf_line import TextLine
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
 from corpus.build import GENERATORS, _rng
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 #: x (points) of the line's start and of the default stops right of it (half an inch).
 PEN, STOP = 59.5, 36.0

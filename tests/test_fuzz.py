@@ -16,7 +16,7 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.textnorm import repair_text
 
-from conftest import SAMPLES
+from repo_paths import SAMPLES
 
 SAMPLE_BYTES = {p.name: p.read_bytes() for p in sorted(SAMPLES.iterdir())}
 THAI = st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)

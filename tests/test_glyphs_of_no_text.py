@@ -18,8 +18,8 @@ from pypdf.generic import DecodedStreamObject, NameObject
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import forms, render
+from thai_fonts import font_file
 
 #: Each two-byte code (glyph ids to 0x0FFF) to one of U+0001, U+0003–U+0008: no letter, no
 #: line break (U+0002 pdfium takes for a soft hyphen, a dash).

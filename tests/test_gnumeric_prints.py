@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES
+from repo_paths import FIXTURES
 
 PLAN = FIXTURES / "pdf" / "gnumeric" / "plan.pdf"
 

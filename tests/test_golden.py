@@ -9,8 +9,8 @@ import pytest
 from bma_etl.layouts import BY_ID
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
 
 VARIANTS = FIXTURES / "variants"
 CASES = [

@@ -25,10 +25,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 #: Where the project tables start: the blank lines go before this heading.
 HEADING = "สรุปโครงการและงบประมาณ"

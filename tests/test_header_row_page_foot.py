@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import assert_read_as_generated, corpus_word_print
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 
 def test_a_header_row_at_a_page_foot_takes_no_row_of_the_next_page(tmp_path: Path) -> None:

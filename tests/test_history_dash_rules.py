@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 
 @pytest.mark.parametrize("dashes", [10, 40])

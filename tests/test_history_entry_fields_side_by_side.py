@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 #: An entry's problems line followed by its obstacles line.
 _PAIR = re.compile(r"^(\*\* ปัญหาของโครงการ :[^\n]*)\n(\*\* อุปสรรคของโครงการ :)", re.M)
@@ -57,7 +57,7 @@ _OCR_GAPS = ((" ", ":"), (" \u0e02", "1"), (" .", ":"), (" ", "1"))
 def test_problems_and_obstacles_side_by_side_as_ocr_read_them(k: int) -> None:
     from bma_etl.layouts.web_progress_history import extract
 
-    from conftest import records_of
+    from read_back import records_of
 
     gap, colon = _OCR_GAPS[k]
     doc = GENERATORS["web_history"](random.Random(f"side-by-side-ocr-{k}"))

@@ -18,11 +18,12 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file, thai_wrapped
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.score import score
 from corpus.web import progress_history
+from ocr_text import thai_wrapped
+from thai_fonts import font_file
 
 #: The kinds the tracking system prints (``tests/fixtures/variants``): an output and
 #: an outcome indicator, strategic or not.

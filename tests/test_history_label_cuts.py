@@ -17,11 +17,12 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
 from corpus.web import progress_history
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Where a label's cell wraps, as a narrow column cuts it (the label's words, in order).
 CUTS = (("** ปัญหา", "ของ", "โครงการ :"), ("** ปัญหาของ", "โครงการ :"),

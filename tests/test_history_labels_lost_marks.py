@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 #: Words of the page's fixed wording as a PDF with unnamed moved marks reads them.
 LOST_MARKS = {"ปัญหาของโครงการ": "ปญหาของโครงการ", "อุปสรรคของโครงการ": "อปสรรคของโครงการ",

@@ -16,9 +16,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.web import progress_history
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Fields of no column, as a page may print them (label, value).
 OTHER_FIELDS = (("ข้อเสนอแนะ", "ควรเร่งรัด 30 วัน ร้อยละ 20"),

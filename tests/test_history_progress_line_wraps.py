@@ -23,8 +23,8 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
-from conftest import assert_rows_read
 from corpus.build import GENERATORS
+from read_back import assert_rows_read
 
 _PROGRESS = re.compile(r"^ความคืบหน้าโครงการ ร้อยละ [0-9.]+$")
 

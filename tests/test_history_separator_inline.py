@@ -17,8 +17,8 @@ import pytest
 
 from bma_etl.layouts import web_progress_history
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _SEPARATOR = "\n------------------&&&--------------------"
 

@@ -24,10 +24,11 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 SEED = 7315
 #: ``(font, points)`` of the prints: small type, where the spread leaves a heading's

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 _HEAD_DATE = re.compile(r"^(\(\d+\) ความคืบหน้าโครงการฯ.*?)\s+(\(\d{4}-\d{2}-\d{2}[^)]*\))\s*$",
                         re.MULTILINE)

@@ -27,7 +27,7 @@ from bma_etl.errors import ReadError
 from bma_etl.pipeline import ingest
 from bma_etl.read import read_bytes
 
-from conftest import ROOT, SAMPLES
+from repo_paths import ROOT, SAMPLES
 
 GOOD = SAMPLES / "000_52cb5c31ec83ab03.txt"
 OTHER = SAMPLES / "002_9d2ef115f542a230.txt"

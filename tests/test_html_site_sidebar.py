@@ -21,8 +21,8 @@ import pytest
 
 from bma_etl.read.html import render_text
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 
 def _sidebar(year: int, code: str) -> str:

@@ -20,7 +20,7 @@ from bma_etl.pipeline import ingest, process_file
 from bma_etl.pipeline_pages import PagesPath, join_page_images, read_input
 from bma_etl.read.image_pages import page_runs
 
-from conftest import corpus_fpdf_grey_pages
+from corpus_prints import corpus_fpdf_grey_pages
 
 SEED = 4100
 GENERATOR = "web_detail"

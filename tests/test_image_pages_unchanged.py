@@ -19,7 +19,7 @@ import pytest
 
 from bma_etl.pipeline import ingest
 
-from conftest import corpus_fpdf_grey_pages
+from corpus_prints import corpus_fpdf_grey_pages
 
 DPI = 300
 

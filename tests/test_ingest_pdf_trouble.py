@@ -21,7 +21,7 @@ from bma_etl.read import pdf as pdf_module
 from bma_etl.read.pdf_layers import read_layers
 from bma_etl.read.pdf_worker import _call_here, call_with_time_limit
 
-from conftest import FIXTURES
+from repo_paths import FIXTURES
 
 TEXT_PDFS = ("000_52cb5c31ec83ab03.pdf", "002_9d2ef115f542a230.pdf", "003_bab53728cf3029b8.pdf")
 

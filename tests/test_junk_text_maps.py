@@ -26,10 +26,11 @@ from pypdf.generic import DecodedStreamObject, NameObject
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_word_lines, font_file
+from chromium_pages import chromium_word_lines
 from corpus import fonts, forms, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 #: What Ghostscript wrote for glyphs the producer's map did not name (the tester's files).
 RA_AS_SLASH = {"\u0e23": "/"}

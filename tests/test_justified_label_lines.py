@@ -25,10 +25,11 @@ import pytest
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.textnorm import repair_text
 
-from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WORDS
 from corpus.values import project_code, project_name
+from ocr_text import letters_and_spaces
+from thai_fonts import font_file
 
 SEED = 5501
 #: (font, body size pt, orientation) of each printing.

@@ -26,10 +26,11 @@ import pytest
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.textnorm import repair_text
 
-from conftest import font_file, letters_and_spaces
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
 from corpus.paragraphs import WORDS
+from ocr_text import letters_and_spaces
+from thai_fonts import font_file
 
 SEED = 4410
 #: (producer, font) of each printing; the corpus's fpdf2 printer draws page, size, margins.

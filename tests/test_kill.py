@@ -21,7 +21,7 @@ import duckdb
 
 from bma_etl.records import DOCUMENT_MODELS
 
-from conftest import SAMPLES
+from repo_paths import SAMPLES
 
 BIN = Path(sys.executable).parent / "bma-etl"
 TABLES = [m.table for m in DOCUMENT_MODELS]

@@ -139,7 +139,7 @@ def test_bad_shard_is_usage_error(tmp_path: Path, shard: str) -> None:
 def test_shard_without_files_of_its_part_is_done(tmp_path: Path) -> None:
     from bma_etl.pipeline import doc_id_of
 
-    from conftest import SAMPLES
+    from repo_paths import SAMPLES
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -163,7 +163,7 @@ def test_migrate_from_a_lake_is_refused(tmp_path: Path) -> None:
 
 def test_sql_returns_time_zone_values(tmp_path: Path) -> None:
     """DuckDB's client needs pytz for TIMESTAMP WITH TIME ZONE (a file warehouse too)."""
-    from conftest import SAMPLES
+    from repo_paths import SAMPLES
 
     db = tmp_path / "w.duckdb"
     folder = tmp_path / "in"
@@ -379,7 +379,7 @@ def test_unreachable_catalog_is_one_clear_line(tmp_path):
 def test_force_with_the_same_bytes_twice_loads_the_document_once(tmp_path: Path) -> None:
     """Found by the concurrent-writers test: with --force, a file and its copy under
     another name were one load with the document twice, and both were quarantined."""
-    from conftest import SAMPLES
+    from repo_paths import SAMPLES
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -17,8 +17,9 @@ from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Provenance, QualityIssue
 
-from conftest import FIXTURES, SAMPLES, fonts_or_fail
 from golden_compare import diff, load_golden
+from repo_paths import FIXTURES, SAMPLES
+from thai_fonts import fonts_or_fail
 
 SAMPLE = SAMPLES / "003_bab53728cf3029b8.txt"
 VARIANTS = FIXTURES / "variants"

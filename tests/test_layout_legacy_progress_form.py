@@ -14,8 +14,8 @@ from bma_etl.layouts.legacy_progress_form import LAYOUT, extract
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import ProgressUpdate, Project
 
-from conftest import SAMPLES
 from layout_checks import assert_score_separates
+from repo_paths import SAMPLES
 
 PIPE = SAMPLES / "000_52cb5c31ec83ab03.txt"
 TAB = SAMPLES / "002_9d2ef115f542a230.txt"

@@ -13,7 +13,6 @@ from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Record
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
 from layout_checks import (
     assert_raw_values_slice_their_spans,
@@ -21,6 +20,7 @@ from layout_checks import (
     text_of,
     values,
 )
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
 
 SAMPLE = SAMPLES / "001_c025c6fdd2ac5ca8.txt"
 HTML = FIXTURES / "html" / "001_c025c6fdd2ac5ca8.html"

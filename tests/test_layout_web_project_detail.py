@@ -14,7 +14,6 @@ from bma_etl.layouts.base import Extraction, Raw, RawRow, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
 from layout_checks import (
     assert_raw_values_slice_their_spans,
@@ -22,6 +21,7 @@ from layout_checks import (
     text_of,
     values,
 )
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
 
 SAMPLE = SAMPLES / "004_bd40e9a681c8a540.txt"
 HTML = FIXTURES / "html" / "004_bd40e9a681c8a540.html"

@@ -23,10 +23,10 @@ from bma_etl.read import read_source
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import with_side_by_side
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
           "on_target", "detail")

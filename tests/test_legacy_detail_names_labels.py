@@ -23,8 +23,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 QUOTES = (
     "ความก้าวหน้าของงานฯ = 99.00 % ตามแผนเดิม",

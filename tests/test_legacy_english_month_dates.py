@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
          "September", "October", "November", "December")

@@ -25,11 +25,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.render import fpdf_lines, fpdf_page
 from corpus.score import score
+from thai_fonts import font_file
 
 #: Section 1.1's labels as the generator prints them → the column each states.
 _HEAD = {"ชื่อโครงการ/กิจกรรม": "project_name", "รหัสโครงการ...": "project_code",

@@ -22,8 +22,8 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract
 from bma_etl.normalize.fields import normalize
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 RANGES = {
     "dash": lambda y: f"{y}-{y + 1}",

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 _GENERATORS = ["legacy_tab", "legacy_pipe", "legacy_html"]
 _SECTION_2 = "รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ"

@@ -28,12 +28,12 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.legacy_thai import pua_to_thai, tis620_recoded
 from bma_etl.textnorm import PUA_TO_THAI
 
-from conftest import font_file
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
 from corpus.render import render_chromium, render_fpdf, render_reportlab
 from corpus.score import score
 from corpus.web import project_detail
+from thai_fonts import font_file
 
 TONES = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 UPPER = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d"

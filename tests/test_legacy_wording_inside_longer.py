@@ -25,8 +25,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: The generated budget clause of a report (``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 2,136,000 บาท``).
 _BUDGET_CLAUSE = re.compile(r"งบประมาณที่เบิกใช้ \(ครั้งที่ [0-9๐-๙]+\) = [^\t|:\n]*?บาท")

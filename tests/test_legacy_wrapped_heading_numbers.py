@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 #: A numbered section heading as the generators print it (``1.3 หลักการ…``, ``2. รายงาน…``).
 _HEADING = re.compile(r"^(?P<no>[0-9]\.(?:[0-9]\b)?)\s+(?P<title>(?:ชื่อโครงการและ|รหัสโครงการและ|"

@@ -26,11 +26,12 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail, letters_and_spaces
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import Score, score
+from ocr_text import letters_and_spaces
+from thai_fonts import fonts_or_fail
 
 SEED = 2611
 #: ``(font, pt)``: the two fonts the documents are printed in, in small type.

@@ -15,7 +15,7 @@ from bma_etl.errors import WarehouseError
 from bma_etl.load import ROW_GROUP_SIZE, STORAGE_VERSION, Warehouse, ddl, run_lock
 from bma_etl.pipeline import ingest, process_file
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 LEGACY = [SAMPLES / "000_52cb5c31ec83ab03.txt", SAMPLES / "002_9d2ef115f542a230.txt"]
 TABLES = ("documents", "projects", "progress_updates", "provenance", "quality_issues",

@@ -14,8 +14,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES
 from golden_compare import score_expected
+from repo_paths import FIXTURES
 
 FAULTS = FIXTURES / "media-faults"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
+from read_back import assert_read_as_generated
 
 _MONTH = re.compile(r"^ผลงานเดือนที่ ")
 

@@ -20,10 +20,11 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file, levels_sheet
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from plan_text import levels_sheet
+from thai_fonts import font_file
 
 
 def _print_in_columns(generator: str, columns: int, paper: str, out: Path

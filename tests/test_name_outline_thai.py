@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import forms, web
 from corpus.values import thai
+from read_back import assert_read_as_generated
 
 LABEL = "ชื่อโครงการ/กิจกรรม : "
 

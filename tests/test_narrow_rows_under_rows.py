@@ -25,9 +25,10 @@ from typing import Any
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: A report's label the narrow first column cut: ``รายงานครั้ง`` / ``ที่๕``.
 _LABEL_CUT = re.compile("รายงานครั้ง\r?\nที่")

@@ -22,7 +22,7 @@ from bma_etl.pipeline import FileOutcome, ingest
 from bma_etl.query import run_sql
 from bma_etl.records import Record
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 TABLES = ("documents", "projects", "progress_updates", "monthly_progress", "indicators",
           "plans", "plan_projects", "plan_sections", "plan_indicators", "plan_scoring_levels",

@@ -20,7 +20,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_word_lines
+from chromium_pages import chromium_word_lines
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.score import score

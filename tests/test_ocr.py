@@ -25,7 +25,7 @@ from bma_etl.read.pdf import extract_pdf
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 PAGE = FIXTURES / "pdf" / "ocr_page.scanned.pdf"
 SAMPLE = SAMPLES / "000_52cb5c31ec83ab03.txt"

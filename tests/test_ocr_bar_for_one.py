@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.read.ocr_tidy import tidied
 
-from conftest import ocr_line
 from corpus.build import GENERATORS
+from ocr_text import ocr_line
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 

@@ -20,7 +20,8 @@ from PIL import Image, ImageChops, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_colour import coloured_print, dropped_colour
 
-from conftest import fields_misread, printed_form_pages
+from corpus_prints import printed_form_pages
+from read_back import fields_misread
 
 SEED = 7001
 DPI = 300

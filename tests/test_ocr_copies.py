@@ -20,11 +20,11 @@ from PIL import Image, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_copies import contrasted, ink_and_paper, smoothed
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import damaged
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 #: A form whose figures are in Arabic digits (scans of Thai digits are another kind).
 SEED = 5812

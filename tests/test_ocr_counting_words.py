@@ -18,7 +18,8 @@ from bma_etl.matchkey import key
 from bma_etl.read.ocr_counts import COUNTING
 from bma_etl.read.ocr_lexicon import restored
 
-from conftest import legacy_report_cells, ocr_line
+from corpus_prints import legacy_report_cells
+from ocr_text import ocr_line
 
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 #: The counting words with marks that no other counting word shares a key with.

@@ -28,9 +28,9 @@ import pytest
 
 from bma_etl.read.ocr_image import PageRules
 
-from conftest import assert_rows_read
 from corpus import fonts, render
 from corpus.forms import legacy_html
+from read_back import assert_rows_read
 
 FONT = "Noto Sans Thai"
 FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb")

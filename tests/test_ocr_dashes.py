@@ -24,8 +24,8 @@ from bma_etl.read.ocr_dashes import EN_DASH, with_en_dashes, without_dashed_rule
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import fonts_or_fail
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED = 5113
 #: The generator's fonts but Kinnari, whose en dash (1.01 of its digits' height, longer

@@ -20,7 +20,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bma_etl.read.ocr_image import levelled, page_rules
 
-from conftest import assert_read_as_generated, font_file
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: The fax's resolution across and down the page, and the page's as read.
 FAX_DPI = (200, 100)

@@ -27,10 +27,10 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf_open import render_page
 from bma_etl.textnorm import repair_text
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 A4 = (8.27, 11.69)  # inches
 

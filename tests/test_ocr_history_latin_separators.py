@@ -12,16 +12,13 @@ keeps its problems and obstacles.
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
-from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.web_progress_history import extract
-from bma_etl.normalize.fields import normalize
-from bma_etl.validate import build_records
+from test_scan_form_specks import assert_entries_read, history_separators_read_as
 
-from corpus.build import GENERATORS
+from read_back import records_of
 
 #: What Tesseract read a separator as.
 READ_AS = ("SS See", "ee Co", "wenn nn cn nnn nnn BG Ginna naan nnn nnn ccnn")
@@ -29,20 +26,9 @@ READ_AS = ("SS See", "ee Co", "wenn nn cn nnn nnn BG Ginna naan nnn nnn ccnn")
 
 @pytest.mark.parametrize("seed", range(6))
 def test_separator_read_as_latin_bits_is_no_obstacle(seed: int) -> None:
-    rng = random.Random(seed)
-    generated = GENERATORS["web_history"](rng)
-    while len(generated.tables["progress_updates"]) < 3:
-        generated = GENERATORS["web_history"](rng)
-    seen = iter(range(100))
-    text = re.sub(r"^-+&&&-+$",
-                  lambda m: m[0] if next(seen) == 0 else rng.choice(READ_AS),
-                  generated.text, flags=re.M)
+    generated, text = history_separators_read_as(random.Random(seed), READ_AS, r"^-+&&&-+$")
     assert "&&&" in text and any(bits in text for bits in READ_AS)
-    doc = RepairedText.of(text, ocr_used=True)
-    got = build_records(normalize(extract(doc), doc.text, doc.words, None), "0" * 64)
-    want = generated.tables["progress_updates"]
-    assert [(r.problems, r.obstacles) for r in got.get("progress_updates", [])] == [
-        (w["problems"], w["obstacles"]) for w in want]
+    assert_entries_read(records_of(extract, text, screened=False), generated)
 
 
 def test_latin_words_a_value_ends_in_are_no_separator() -> None:

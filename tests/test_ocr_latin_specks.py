@@ -232,7 +232,7 @@ def test_real_latin_and_numbers_read_from_a_scan_beside_margin_specks(
 
     from bma_etl.read.pdf import extract_pdf
 
-    from conftest import font_file
+    from thai_fonts import font_file
 
     monkeypatch.setenv("BMA_ETL_CACHE", "off")
     pdf = FPDF(format="A4")

@@ -20,11 +20,11 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def _with_ocr_layer(scan: Path, text: str, out: Path) -> None:

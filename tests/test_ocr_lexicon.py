@@ -21,7 +21,7 @@ from bma_etl.matchkey import key
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lexicon import fold, restore_run, restored, restored_message
 
-from conftest import fonts_or_fail
+from thai_fonts import fonts_or_fail
 
 SEED = 2417
 #: Correct sentences in the register of a city's project reports (written for this

@@ -21,10 +21,11 @@ from PIL import Image, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_image import WIDEST_SKEW, flattened, skew_angle
 
-from conftest import fields_misread, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
+from read_back import fields_misread
+from thai_fonts import fonts_or_fail
 
 SEED = 4411
 #: Fields a legacy form states in its progress table, on its second page (the scan

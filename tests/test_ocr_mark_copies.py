@@ -26,8 +26,8 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 from test_ocr_strays import _laid_out
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 #: A Thai word with a mark over one of its first three letters (``ชื่อ``, ``มิติ``).
 _MARKED_START = re.compile("[\u0e01-\u0e2e]{1,2}[\u0e31\u0e33-\u0e37\u0e47-\u0e4c]")

@@ -15,7 +15,8 @@ import pytest
 
 from bma_etl.read.ocr_tidy import tidied
 
-from conftest import legacy_report_cells, ocr_line
+from corpus_prints import legacy_report_cells
+from ocr_text import ocr_line
 
 _ZERO = re.compile(r"= 0 บาท")
 

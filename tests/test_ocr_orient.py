@@ -28,10 +28,11 @@ from bma_etl.read.ocr_image import cleaned
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_orient import read_upright, sideways, turned_message
 
-from conftest import fields_misread, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
+from read_back import fields_misread
+from thai_fonts import fonts_or_fail
 
 SEED = 5152
 DPI = 200

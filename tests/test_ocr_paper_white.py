@@ -22,9 +22,9 @@ from PIL import Image
 from bma_etl.read.ocr import ocr_image
 from bma_etl.read.ocr_image import cleaned, levelled, median3
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 #: Lines printed: a plan's budget rows, their amounts the values read back.
 AMOUNTS = ("2,048,700.00", "8,006,900.00", "29,671,800.00")

@@ -24,11 +24,11 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lexicon import restore_run, restored
 from bma_etl.read.ocr_words import lexicon
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 from corpus.values import DISTRICTS
+from thai_fonts import fonts_or_fail
 
 SEED = 3511
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")

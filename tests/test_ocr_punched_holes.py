@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from bma_etl.read.ocr_holes import without_holes
 
-from conftest import font_file
+from thai_fonts import font_file
 
 DPI = 200
 MM = DPI / 25.4

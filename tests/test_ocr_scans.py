@@ -16,11 +16,11 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 from corpus.score import same
+from thai_fonts import fonts_or_fail
 
 SEED = 3107
 MARKED = "\u0e48\u0e49"  # MAI EK, MAI THO

@@ -25,9 +25,9 @@ from bma_etl.read.ocr_bleed import UNREADABLE_SHARE, left_out
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
+from thai_fonts import fonts_or_fail
 
 
 def _words(readings: list[tuple[str, float]]) -> tuple[OcrWord, ...]:

@@ -27,7 +27,7 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.pipeline import process_file
 from bma_etl.validate import build_records
 
-from conftest import chromium_font, chromium_phone_shot
+from chromium_pages import chromium_font, chromium_phone_shot
 from corpus.build import GENERATORS
 
 _GOALS = ("ปริมาณขยะมูลฝอยที่ต้องนำไปกำจัดลดลงอย่างต่อเนื่องทุกปี",

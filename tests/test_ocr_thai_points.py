@@ -20,9 +20,9 @@ from types import SimpleNamespace
 from bma_etl.read.ocr_rereads import thai_confidences
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED = 7
 _UNITS = ("ราย", "กิจกรรม", "ชุมชน", "แห่ง", "เครือข่าย")

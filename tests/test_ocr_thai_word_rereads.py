@@ -21,10 +21,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED = 4261
 

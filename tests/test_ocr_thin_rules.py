@@ -16,7 +16,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bma_etl.read.ocr_image import cleaned, levelled, page_rules
 
-from conftest import assert_read_as_generated, font_file
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 DPI = 200
 

@@ -24,12 +24,13 @@ from bma_etl.normalize.trust import doubt_of, screen
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
-from conftest import FIXTURES, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.scan import scan_pdf
 from corpus.score import same
+from repo_paths import FIXTURES
+from thai_fonts import fonts_or_fail
 
 SEED = 20241
 NUMERIC = {"amount", "number", "percent", "int", "year_be", "date", "code"}

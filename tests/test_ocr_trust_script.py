@@ -24,9 +24,9 @@ from bma_etl.normalize.fields import Normalized, normalize
 from bma_etl.normalize.trust import screen
 from bma_etl.normalize.trust_script import arabic_among_thai
 
-from conftest import swot_lists
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from plan_text import swot_lists
 
 #: A Thai digit and the Arabic one OCR read it as (shapes alike: ๑ has 9's loop and tail).
 _MISREAD = {"๑": "9", "๒": "6", "๓": "5"}

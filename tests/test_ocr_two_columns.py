@@ -102,7 +102,7 @@ def _borderless_table(out: Path, both_wrap: bool) -> list[tuple[str, str]]:
     another level's description, wrapped too. The gap between the halves runs down
     the page's middle as a gutter does.
     """
-    from conftest import levels_sheet
+    from plan_text import levels_sheet
 
     pdf, levels, half = levels_sheet()
     rows = []

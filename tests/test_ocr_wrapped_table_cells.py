@@ -137,7 +137,7 @@ def test_a_number_cell_ocr_read_as_letters_leaves_the_table_read_by_its_cells() 
     cell, each wrapped name's rest (a line of its own, no number, no budget) on its name."""
     from bma_etl.layouts.annual_action_plan import extract
 
-    from conftest import records_of
+    from read_back import records_of
 
     names = [("โครงการจัดทำแผนที่ภาษี", "และทะเบียนทรัพย์สิน", "ส่วนแผนที่ฯ"),
              ("โครงการสำรวจข้อมูล", "อาคารสามมิติ", "ส่วนสำรวจฯ"),

@@ -22,10 +22,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.forms import legacy_form
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def _issues(processed: object, code: str) -> list[str]:

@@ -20,7 +20,7 @@ import bma_etl.pipeline_worker
 from bma_etl.pipeline import ingest
 from bma_etl.pipeline_worker import CHUNK_SIZE, in_process_chunks
 
-from conftest import SAMPLES
+from repo_paths import SAMPLES
 
 
 def test_a_pdf_or_image_is_a_chunk_of_its_own() -> None:

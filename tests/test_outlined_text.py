@@ -29,9 +29,10 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_kind import MIN_DRAWN_LETTERS, drawn_letters
 
-from conftest import font_file, thai_wrapped
 from corpus.forms import legacy_form
 from corpus.score import score
+from ocr_text import thai_wrapped
+from thai_fonts import font_file
 
 SIZE = 14.0  # points
 LEADING = 1.6  # line pitch, in sizes
@@ -66,7 +67,7 @@ class _ToCanvasPath(BasePen):
 def print_as_outlines(text: str, out: Path, font_path: Path) -> None:
     """``text`` on A4 pages, every letter a filled path (HarfBuzz-shaped), no text layer.
 
-    A line wider than the page wraps as a page wraps Thai (``conftest.thai_wrapped``).
+    A line wider than the page wraps as a page wraps Thai (``ocr_text.thai_wrapped``).
     """
     face = hb.Face(hb.Blob.from_file_path(str(font_path)))
     font = hb.Font(face)

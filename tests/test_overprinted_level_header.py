@@ -27,8 +27,8 @@ import pytest
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_level_headers import is_level_header
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 FIRST, SECOND = "ระดับความสำเร็จ", "เกณฑ์ร้อยละความสำเร็จ"
 #: A letter and the marks drawn on it: what one glyph position holds.

@@ -26,10 +26,10 @@ import pytest
 from bma_etl.furniture_marks import PAGE_NUMBER_RE
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def test_a_page_count_is_no_year() -> None:

@@ -22,7 +22,6 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.page_order import in_order, printed_order, repeated
 
-from conftest import font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
@@ -30,6 +29,7 @@ from corpus.plans import action_plan
 from corpus.scan import scan_pdf
 from corpus.score import score
 from corpus.web import progress_history
+from thai_fonts import font_file
 
 
 def _fpdf(doc: GeneratedDoc, out: Path, seed: str) -> int:

@@ -21,13 +21,13 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.page_order import numbered_items, run_on_backwards
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
 from corpus.score import score
 from corpus.web import progress_history
+from thai_fonts import font_file
 
 
 def _unnumbered(doc: GeneratedDoc, out: Path, pt: int) -> int:

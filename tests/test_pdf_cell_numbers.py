@@ -18,7 +18,7 @@ import pytest
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file
+from thai_fonts import font_file
 
 SEED = 20265
 WORDS = ["เพิ่มขึ้น", "ราย", "จากปี", "พ.ศ.", "ผลิตภัณฑ์", "ร้อยละ", "โครงการ", "ครั้ง", "แห่ง"]

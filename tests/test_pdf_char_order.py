@@ -19,9 +19,10 @@ import pytest
 
 from test_wrap_writers import read_text
 
-from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WORDS, render_paragraphs
+from ocr_text import letters_and_spaces
+from thai_fonts import font_file
 
 SEED = 20264
 #: Opening and closing signs put around words (curly and straight quotes, guillemets, brackets).

@@ -21,10 +21,10 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_open import clipped, page_shapes
 
-from conftest import font_file
 from corpus import render
 from corpus.score import score
 from corpus.web import project_detail_long
+from thai_fonts import font_file
 
 
 def _rules_clipped(pdf: Path) -> int:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bma_etl.read.pdf_cutnumbers import cell_across_break
 
-from conftest import assert_read_as_generated, corpus_word_print
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 
 def test_a_cumulative_share_a_page_break_cut_reads_whole(tmp_path: Path) -> None:

@@ -23,9 +23,12 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
+from repo_paths import FIXTURES
+from thai_fonts import font_file
 
 
 def _compared(path: Path) -> int:

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: A corpus draw (seed, form) whose page foot cuts a row with flags so set.
 SEED, K = 961, 1

@@ -19,7 +19,7 @@ import pytest
 from bma_etl.read import pdf_outlines, pdf_unmapped, pdf_worker
 from bma_etl.read.pdf_layers import read_layers
 
-from conftest import corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
 
 
 @pytest.mark.parametrize(("generator", "k", "font"), [("web_detail_long", 0, "Loma"),

@@ -18,7 +18,7 @@ from fontTools.ttLib import TTFont
 
 from bma_etl.read import pdf_unmapped
 
-from conftest import font_file
+from thai_fonts import font_file
 
 
 def test_a_font_programs_own_oddities_are_not_shown(

@@ -22,8 +22,8 @@ from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_layout import page_lines
 
-from conftest import font_file
 from corpus.paragraphs import WORDS
+from thai_fonts import font_file
 
 
 def _print(path: Path, font: Path) -> None:

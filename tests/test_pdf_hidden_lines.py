@@ -24,9 +24,10 @@ import pytest
 from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_open import TextObject, page_shapes
 
-from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS, _rng
 from corpus.render import have, render_chromium
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 @pytest.mark.parametrize("k", range(3))

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.plans import action_plan
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 def test_a_vowel_written_after_its_line_is_read_over_its_letter(tmp_path: Path) -> None:

@@ -22,9 +22,10 @@ import pytest
 from bma_etl.read.pdf import extract_pdf
 from test_wrap_writers import read_text
 
-from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WORDS, paragraph, render_paragraphs
+from ocr_text import letters_and_spaces
+from thai_fonts import font_file
 
 SEED = 20263
 #: Words that end a line in a hyphen, as text (a code, a range, a compound).

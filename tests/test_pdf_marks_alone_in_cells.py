@@ -27,10 +27,11 @@ import pytest
 
 from bma_etl.read.pdf_line import pen_left
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 def large_print(tmp_path: Path, seed: int = 407, font: str = "Garuda"

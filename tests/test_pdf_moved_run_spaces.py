@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import corpus_fpdf_print
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
 
 #: Corpus draws (seed, generator, k, font, shaped) whose prints wrap before a Thai run.
 PRINTS = [(961, "legacy_tab", 5, "Kinnari", False),

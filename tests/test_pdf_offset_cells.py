@@ -24,12 +24,12 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_row_offsets import offset_rows
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.calc import render_calc_batch
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 _LABEL = re.compile(r"^(?P<label>[^:|\t]{2,60}?)\s+:\s+(?P<value>\S.*)$")
 _FIELDS = ("project_code", "project_name", "fiscal_year_be", "start_date", "end_date",

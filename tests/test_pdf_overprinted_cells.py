@@ -23,9 +23,9 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus.build import GENERATORS
 from corpus.render import fpdf_lines, fpdf_page
+from thai_fonts import font_file
 
 _BUDGET = "งบประมาณที่ได้รับ : "
 

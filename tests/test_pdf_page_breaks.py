@@ -19,7 +19,7 @@ from bma_etl.read.pdf_breaks import Cut, closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import SLACK, Rules, with_table_rows
 
-from conftest import paged
+from ocr_text import paged
 
 WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "ก่อสร้าง", "ทางเท้า", "ถนน",
          "สุขุมวิท", "ซอย 12", "ระยะที่ 2", "กรุงเทพมหานคร", "15,000 บาท", "31/10/2566"]

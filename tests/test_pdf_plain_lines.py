@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, font_file
 from corpus import render
 from corpus.build import GENERATORS
+from repo_paths import FIXTURES
+from thai_fonts import font_file
 
 SEED = 20265
 

@@ -19,10 +19,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.score import score
 from corpus.web import project_detail_long
+from thai_fonts import font_file
 
 #: A Thai mark at a line's or cell's start: no word opens with one.
 MARK_OPENS = re.compile("(?:^|\t)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", re.MULTILINE)

@@ -20,10 +20,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from thai_fonts import fonts_or_fail
 
 SEED = "rule-past-marks"
 #: The prints: ruled tables of equal columns, Word's ``distribute``, Thai language.

@@ -20,9 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Corpus draws (seed, plan) whose print wraps a SWOT item before such a word.
 SEED = 961

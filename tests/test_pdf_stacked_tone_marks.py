@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, corpus_word_print
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 #: An upper vowel, a consonant, then a tone mark: a cluster written out of order.
 _LATE_TONE = re.compile("[\u0e31\u0e34-\u0e37\u0e47][\u0e01-\u0e2e][\u0e48-\u0e4b]")

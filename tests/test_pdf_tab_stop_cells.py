@@ -27,11 +27,13 @@ from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_tabstops import tab_grid, with_tab_stops
 
-from conftest import assert_read_as_generated, corpus_fpdf_print, fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.render import fpdf_lines, fpdf_page
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
+from thai_fonts import fonts_or_fail
 
 #: fpdf2's print (bench/corpus/render.py: render_fpdf): tab stops every 12.7 mm.
 STOP_MM = 12.7

@@ -30,9 +30,9 @@ from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.textnorm import repair_text
 
-from conftest import fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.render import fpdf_page
+from thai_fonts import fonts_or_fail
 
 HEADER = ("มาตรการ", "ตัวชี้วัดมาตรการ", "นิยาม/คำอธิบายตัวชี้วัด", "โครงการ/กิจกรรม")
 #: fpdf2's print (bench/corpus/render.py: render_fpdf): tab stops every 12.7 mm.

@@ -36,10 +36,11 @@ from bma_etl.read.pdf_jumps import JUMP_EM
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_tabstops import with_tab_stops
 
-from conftest import assert_read_as_generated, fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.plan_tables import _STEP_TAILS, _STEPS
 from corpus.render import fpdf_lines, fpdf_page
+from read_back import assert_read_as_generated
+from thai_fonts import fonts_or_fail
 
 #: fpdf2's print (bench/corpus/render.py: render_fpdf): tab stops every 12.7 mm.
 STOP_MM = 12.7

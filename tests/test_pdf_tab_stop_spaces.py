@@ -45,9 +45,10 @@ from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_tabstops import SAME_SPACE, with_tab_stops
 from test_pdf_tab_stop_jumps import STEP_ROW, STOP_MM, _plan
 
-from conftest import assert_read_as_generated, fonts_or_fail
 from corpus.plan_tables import _STEP_TAILS, _STEPS
 from corpus.render import fpdf_lines, fpdf_page
+from read_back import assert_read_as_generated
+from thai_fonts import fonts_or_fail
 
 PT = 72 / 25.4  # points in a millimetre
 #: The gap before the stop (font sizes): a made-up space's room, clear of a word

@@ -20,11 +20,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score_tables
+from thai_fonts import fonts_or_fail
 
 SEED = "twin-lines"
 FONTS = ("Sarabun", "Norasi", "Loma")

@@ -13,7 +13,7 @@ import pytest
 from bma_etl.read import pdf_worker
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import FIXTURES
+from repo_paths import FIXTURES
 
 PDF = FIXTURES / "pdf" / "002_9d2ef115f542a230.pdf"
 

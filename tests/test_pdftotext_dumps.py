@@ -31,10 +31,10 @@ from bma_etl.document import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract as extract_form
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 #: Fields the out-of-order table may leave NULL: which row a flag cell stood beside the
 #: dump does not keep, and a narrative with another column's words among its lines.

@@ -25,10 +25,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 #: The plan's tables the budget summary fills (its KPI tables cut off).
 _PLAN_TABLES = ("plans", "plan_projects", "plan_sections", "plan_swot_items")

@@ -22,9 +22,11 @@ import pytest
 from bma_etl.pipeline_file import repair
 from bma_etl.read import read_source
 
-from conftest import assert_read_as_generated, chromium_words_print, font_file
+from chromium_pages import chromium_words_print
 from corpus import fonts, render
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Words a clean text may repeat a syllable in, as the Thai word list spells them.
 REPEATS = "ควบคุมคุณภาพรถตุ๊กตุ๊กไม่ให้ซ้ำซ้อน"

@@ -21,10 +21,10 @@ from PIL import Image
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_paper import on_paper
 
-from conftest import font_file
 from corpus import render
 from corpus.forms import legacy_form
 from corpus.scan import damaged
+from thai_fonts import font_file
 
 DPI = 200
 

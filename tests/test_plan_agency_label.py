@@ -17,8 +17,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 
 @pytest.mark.parametrize("label", ["หน่วยงาน : ", "หน่วยงาน: ", "ส่วนราชการ : ",

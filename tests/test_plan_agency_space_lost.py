@@ -18,9 +18,10 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_read_as_generated, font_file, records_of
 from corpus.build import GENERATORS, _rng
 from corpus.render import have, render_chromium
+from read_back import assert_read_as_generated, records_of
+from thai_fonts import font_file
 
 
 @pytest.mark.parametrize("seed", range(6))

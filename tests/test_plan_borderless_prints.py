@@ -24,11 +24,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 5150
 #: ``(font, alignment, points, first column cm)``: ``distribute`` spreads a

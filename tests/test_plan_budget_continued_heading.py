@@ -22,11 +22,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 #: The ways a heading is marked continued.
 MARKS = (" (ต่อ)", " (ต่อจากหน้า ๗)", " ต่อ")

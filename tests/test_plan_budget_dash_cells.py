@@ -23,11 +23,12 @@ from typing import Any
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.pipeline import process_file
 
-from conftest import font_file, records_of
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from read_back import records_of
+from thai_fonts import font_file
 
 NO_BUDGET = "\tไม่ใช้งบประมาณ\t"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 HEADER = "ลำดับ ที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ\tส่วนราชการ ที่รับผิดชอบ"
 

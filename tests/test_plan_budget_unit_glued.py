@@ -25,11 +25,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 #: A project row's budget cell and the unit cell after it (amount or ไม่ใช้งบประมาณ).
 _BUDGET_TAB_UNIT = re.compile(

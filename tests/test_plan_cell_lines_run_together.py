@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS, _rng
 from corpus.render import have, render_chromium
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 
 @pytest.mark.parametrize("font", ["Garuda", "Norasi", "Laksaman"])

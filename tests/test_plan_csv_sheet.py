@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 
 def _as_csv(text: str, width: int) -> str:

@@ -22,7 +22,8 @@ import pytest
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 HEAD = ["แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗", "สำนักงานสิ่งแวดล้อม", ""]

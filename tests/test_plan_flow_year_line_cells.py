@@ -21,8 +21,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_read_as_generated, assert_rows_read, corpus_fpdf_print, records_of
 from corpus.build import GENERATORS
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated, assert_rows_read, records_of
 
 
 def _as_printed(text: str, rng: random.Random) -> str:

@@ -31,10 +31,10 @@ from bma_etl.layouts.plan_flow_levels import flow_levels
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 HEAD = ("เกณฑ์การให้คะแนน “ระดับความสำเร็จในการลดปริมาณมูลฝอย”\n\n"
         "ระดับความสำเร็จ\tเกณฑ์ร้อยละความสำเร็จ\tการดำเนินงาน\tคะแนนที่ได้รับ\n")

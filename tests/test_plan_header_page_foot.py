@@ -25,10 +25,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def _print_with_header_at_foot(lines: list[str], header: int, out: Path, font: str,

@@ -27,11 +27,12 @@ from bma_etl.document import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.pipeline import process_file
 
-from conftest import font_file, thai_wrapped
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from ocr_text import thai_wrapped
+from thai_fonts import font_file
 
 #: Words missions are drawn from: a verb phrase, an object, a closing phrase.
 _DOING = ("ติดตามและประเมินผลการดำเนินงาน", "พัฒนาระบบบริหารจัดการ", "ส่งเสริมและสนับสนุนการจัดทำแผน",
@@ -94,7 +95,7 @@ def test_a_ruled_step_row_cut_by_a_page_break_reads_its_words_whole(width: int) 
     gives its first line with the row's other cells (``5. จัดทำ<tab>20<tab>100<tab>←→``),
     its next lines alone under it (``รายงานสรุป<tab>``, ``ผลเสนอผู้``, ``บริหาร``),
     the page break among them. Each step row of a generated plan is cut so, its
-    words wrapped every ``width`` letters (:func:`conftest.thai_wrapped`); each must
+    words wrapped every ``width`` letters (:func:`ocr_text.thai_wrapped`); each must
     read as one text, no line break left in it.
     """
     for k in range(3):

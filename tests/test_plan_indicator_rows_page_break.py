@@ -22,10 +22,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def test_indicator_rows_either_side_of_a_page_break_stay_apart(tmp_path: Path) -> None:

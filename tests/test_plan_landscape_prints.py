@@ -23,11 +23,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 6021
 #: ``(font, cell padding px, step column % of the page)``: padding of 3 px keeps a

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 def test_a_level_s_line_at_two_page_feet_in_a_row_stays_in_its_row(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 def test_a_level_at_a_page_foot_and_the_definitions_after_it_keep_their_rows(

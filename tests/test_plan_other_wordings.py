@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS, _rng
+from read_back import assert_read_as_generated
 
 
 def _plan(seed: int, k: int) -> tuple[object, str]:

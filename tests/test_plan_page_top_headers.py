@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 PLANS = 2
 TABLES = ("plan_scoring_levels", "plan_kpi_definitions")

@@ -19,10 +19,10 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 
-from conftest import assert_read_as_generated, records_of
 from corpus import plans
 from corpus.doc import GeneratedDoc
 from corpus.values import draw_amount, project_name, thai
+from read_back import assert_read_as_generated, records_of
 
 #: An amount grouped by commas (the generator's), its satang after a point or not.
 _GROUPED = re.compile(r"(?<![0-9๐-๙,.])([0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+)(?![0-9๐-๙,])")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 
-from conftest import records_of
+from read_back import records_of
 
 _AGENCY, _PARENT = "กองสารสนเทศภูมิศาสตร์", "สำนักการวางผังและพัฒนาเมือง"
 _MISSIONS = ("จัดทำและปรับปรุงข้อมูลแผนที่ของกรุงเทพมหานครให้เป็น", "ปัจจุบัน",

@@ -27,10 +27,10 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 
-from conftest import fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.render import fpdf_page
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 HEADING = "บัญชีรายการ/โครงการประจำปีพื้นฐาน"
 STOP = 12.7  # mm: render_fpdf's tab stops

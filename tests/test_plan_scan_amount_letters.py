@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: A project row's amount, the cell gap before it and its word baht after.
 _AMOUNT = re.compile(r"(?<=โครงการ)(?P<name>[^\t]*)\t(?P<amount>[0-9๐-๙][0-9๐-๙,]+)"

@@ -27,8 +27,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>โครงการ.*)$")
 _SPLIT_AMOUNT = re.compile(

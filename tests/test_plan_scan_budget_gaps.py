@@ -23,8 +23,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import budget_rows_read
+from read_back import assert_rows_read, records_of
 
 #: Plans whose strategic or key table has a row 2 with an amount (seeds of
 #: ``corpus.build``'s generator).

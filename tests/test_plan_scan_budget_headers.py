@@ -19,8 +19,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import budget_rows_read
+from read_back import assert_rows_read, records_of
 
 #: ``งบประมาณ`` as OCR reads it in a header cell.
 _BUDGET_WORD_DAMAGE = ("งบประ aie", "งบประมาน", "จบประมาณ", "งบปร:ะมาณ")

@@ -28,8 +28,8 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_budget_sections import section_of
 from test_plan_scan_budget_headers import assert_flowing_tables_read
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 #: A section heading as OCR misread it: its section words with a letter for another,
 #: the words after them junk.

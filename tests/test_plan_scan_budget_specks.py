@@ -21,8 +21,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import budget_rows_read
+from read_back import assert_rows_read, records_of
 
 #: What OCR reads from a speck before a header's first word.
 _SPECKS = ("' ", "| ", "` ", ", ", "i ")

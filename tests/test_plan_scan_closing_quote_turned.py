@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _HEADING = re.compile(r"^เกณฑ์การให้คะแนน “(?P<name>.+)”$")
 

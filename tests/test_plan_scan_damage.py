@@ -35,9 +35,11 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 
-from conftest import assert_rows_read, budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from ocr_text import thai_wrapped
+from plan_text import budget_rows_read
+from read_back import assert_rows_read, records_of
 
 _TARGET_HEADER = re.compile(r"^ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย")
 _KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")

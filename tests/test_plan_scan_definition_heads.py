@@ -23,8 +23,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of, thai_wrapped
 from corpus.build import GENERATORS
+from ocr_text import thai_wrapped
+from read_back import records_of
 
 _KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")
 _ROW = re.compile(r"^(?P<measure>มน\. [^\t]+)\tระดับ(?P<rest>ความสำเร็จ[^\t]*\t.*)$")

@@ -22,8 +22,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
+from ocr_text import thai_wrapped
+from read_back import assert_rows_read, records_of
 
 #: A step's row as generated: its number and words, its two number cells, the schedule.
 _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"

@@ -28,8 +28,9 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.digits import to_arabic_digits
 
-from conftest import budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import budget_rows_read
+from read_back import records_of
 
 #: An amount of two groups or more, as generated (its first group cut off by the damage).
 _AMOUNT = re.compile(r"^(?P<lead>[0-9๐-๙]{1,3}),(?P<rest>[0-9๐-๙]{3}(?:,[0-9๐-๙]{3})*\S*\s+บาท)")

@@ -30,8 +30,10 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE, budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
+from ocr_text import thai_wrapped
+from plan_text import LEVEL_LINE, budget_rows_read
+from read_back import records_of
 
 # ------------------------------------------------------------------ scoring levels
 

@@ -36,9 +36,10 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_tables import _ocr_print
 
-from conftest import letters_and_spaces, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from ocr_text import letters_and_spaces
+from read_back import records_of
 
 #: A year line of the flowing print: misread years, a space or more between them.
 _YEAR_LINE = re.compile(r"^(?P<lead>[\t ]*)(?P<years>\S*[๒2]\S+(?: +\S+){2,})$")

@@ -27,7 +27,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_levels import _flowing, _plain, _plan, _squashed
 
-from conftest import records_of
+from read_back import records_of
 
 #: A level's rest: the weight, the weight words, the description, the score.
 _REST_RE = re.compile(r"^(?P<weight>\S+) ของน้ำหนักคะแนน (?P<desc>.+) (?P<score>\S+)$")

@@ -22,7 +22,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_levels import _flowing, _plan, _squashed
 
-from conftest import records_of
+from read_back import records_of
 
 _HEADING = re.compile(r"^(?P<words>เกณฑ์การให้คะแนน) (?P<quote>“[^”]+”)$")
 _HEADER_STARTS = ("Je ดับ", "ดับ", "5ะ ดับ")

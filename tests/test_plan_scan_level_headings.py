@@ -21,7 +21,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_levels import _flowing, _plan, _squashed
 
-from conftest import records_of
+from read_back import records_of
 
 _HEADING = re.compile(r"^เกณฑ์การให้คะแนน “(?P<name>[^”]+)”$")
 #: What OCR read the heading words and the ``“`` as on the corpus's scans.

@@ -18,7 +18,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_levels import _flowing, _plan
 
-from conftest import assert_rows_read, records_of
+from read_back import assert_rows_read, records_of
 
 #: What Tesseract read a page number at a page's foot as.
 _FEET = ("ny. รน", "สรซี ซ่", "ซิ น")

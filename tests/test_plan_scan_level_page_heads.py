@@ -21,8 +21,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import scanned_level_lines
 from corpus.build import GENERATORS
+from plan_text import scanned_level_lines
 
 #: The running header at each page's head, and what OCR made of it at one page's head.
 _HEADER = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร"

@@ -20,8 +20,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE, records_of
 from corpus.build import GENERATORS
+from plan_text import LEVEL_LINE
+from read_back import records_of
 
 _HEADING = re.compile(r"^เกณฑ์การให้คะแนน “(?P<name>.+)”$")
 #: What OCR read the closing mark as, a cell of its own.

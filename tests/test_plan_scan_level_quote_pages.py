@@ -19,8 +19,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import scanned_level_lines
 from corpus.build import GENERATORS
+from plan_text import scanned_level_lines
 
 _HEADER = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร"
 _HEADING = re.compile(r"^(?P<words>เกณฑ์การให้คะแนน) “(?P<rest>[^”]+”)$")

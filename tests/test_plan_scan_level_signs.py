@@ -1,7 +1,7 @@
 """A scoring level whose ร้อยละ OCR read as a Latin word with a sign after it.
 
 Plans are generated from known values (``bench/corpus``); their scoring tables are
-printed flowing as a scan's OCR gives them (:func:`conftest.scanned_level_lines`), and
+printed flowing as a scan's OCR gives them (:func:`plan_text.scanned_level_lines`), and
 one level of each table has its ``ร้อยละ`` read as a Latin word with a colon glued
 after it (``4 Fava: 90 ของน้ำหนักคะแนน ...``, a 200 dpi grey scan): the colon is no
 weight, and the weight and its words are no part of the description.
@@ -18,8 +18,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of, scanned_level_lines
 from corpus.build import GENERATORS
+from plan_text import scanned_level_lines
+from read_back import records_of
 
 #: ร้อยละ as OCR read it on the level the test damages.
 _MISREAD = ("Fava:", "Sor;")

@@ -30,8 +30,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE, records_of
 from corpus.build import GENERATORS
+from plan_text import LEVEL_LINE
+from read_back import records_of
 
 #: What Tesseract's Thai model read a level's digit as on the corpus's grey scans.
 _LEVEL_MISREADS = ("¢€", "lo", "a", "๕", "\u2018lo", "é")

@@ -29,8 +29,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, assert_swot_read, swot_span
+from read_back import records_of
 
 _HEADING = re.compile(r"^(?P<words>จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค) \((?P<english>[A-Za-z]+)\)$")
 _PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>โครงการ.*)$")

@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: ``(printed, as OCR read it)``: the first of these a name holds is misread.
 _MISREADS = (("สำเร็จ", "สำเร็ง"), ("พี่", "พิ"), ("โดด", "โตด"), ("ข้อมูล", "ข้อมุล"),

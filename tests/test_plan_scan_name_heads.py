@@ -27,8 +27,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: What OCR read the ``“ระ`` of a quoted ``“ระดับความสำเร็จ`` as on the held-out scans.
 _HEADS = ("๒๕ ", "a ", "“จะ", "“$e ", "")

@@ -30,8 +30,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.digits import to_arabic_digits
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: A numbered project's row with an amount: its number, name, amount's digits, the rest.
 _ROW_RE = re.compile(r"^(?P<seq>[๑-๙]+)\t(?P<name>โครงการ[^\t]*)\t"

@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: A numbered project's row (an amount, or ไม่ใช้งบประมาณ, after its name).
 _PROJECT_ROW_RE = re.compile(r"^(?P<seq>[0-9๑-๙]+)\t(?P<name>โครงการ[^\t]*)\t(?P<rest>[^\t]+\t)",

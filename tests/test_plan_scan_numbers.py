@@ -30,8 +30,8 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen
 from bma_etl.validate import build_records
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 # ------------------------------------------------------------------ SWOT item numbers
 

@@ -20,7 +20,7 @@ from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_levels import _flowing, _plan
 from test_plan_scan_rows import projects_after_a_page_foot
 
-from conftest import assert_rows_read, records_of
+from read_back import assert_rows_read, records_of
 
 #: What OCR read a page's number (``- 1 -``) at the page's foot as.
 _PAGE_NUMBERS = ("ซี๊๓", "ay ๑", "เว6", "ล๓")

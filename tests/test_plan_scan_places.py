@@ -27,9 +27,9 @@ from bma_etl.normalize.trust import screen
 from bma_etl.normalize.trust_places import numbered_place
 from bma_etl.validate import build_records
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from read_back import records_of
 
 #: How Debian's Thai model reads the Thai digits it has no glyph of.
 _MODEL_READS = str.maketrans("๔๖๗๘๙", "๕๒๓๕๑")

@@ -43,13 +43,9 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot import _assert_items_damaged_read
 
-from conftest import (
-    LEVEL_LINE,
-    assert_rows_read,
-    budget_rows_read,
-    records_of,
-)
 from corpus.build import GENERATORS
+from plan_text import LEVEL_LINE, budget_rows_read
+from read_back import assert_rows_read, records_of
 
 _STEP = re.compile(
     r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9]+)\t(?P<cum>[๐-๙0-9]+)"

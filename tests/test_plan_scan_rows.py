@@ -41,8 +41,9 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_doubled_sara_a
 from bma_etl.validate import build_records
 
-from conftest import LEVEL_LINE, assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import LEVEL_LINE, budget_rows_read
+from read_back import assert_rows_read, records_of
 
 # ------------------------------------------------------------------ scoring levels
 

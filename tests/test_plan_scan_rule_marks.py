@@ -21,8 +21,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_rule_marks import without_rule_marks
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _PROJECT_ROW_RE = re.compile(
     r"^(?P<seq>[0-9๑-๙]+)\t(?P<name>โครงการ[^\t\n]*)\t(?P<budget>[^\t\n]*)\t(?P<unit>[^\t\n]+)$",

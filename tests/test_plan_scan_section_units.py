@@ -14,7 +14,7 @@ import pytest
 
 from test_plan_scan_budget_specks import _flowing, _read
 
-from conftest import assert_rows_read
+from read_back import assert_rows_read
 
 _UNIT = "กองยุทธศาสตร์ฯ"
 #: The first generated plans whose strategic table has two rows or more.

@@ -27,8 +27,9 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 
-from conftest import budget_rows_read, records_of
 from corpus.build import GENERATORS
+from plan_text import budget_rows_read
+from read_back import records_of
 
 #: An amount's last thousands comma (``๑๒,๑๙๑,๕๐๐`` → the one before ``๕๐๐``).
 _LAST_COMMA = re.compile(r",(?=[0-9๐-๙]{3}(?![0-9๐-๙,]))")

@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _HEADING_RE = re.compile(r"^(?:โครงการยุทธศาสตร์|โครงการสำคัญ|บัญชีรายการ)[^\t\n]*$", re.M)
 _TOTAL_RE = re.compile(r"^รวมงบประมาณทั้งสิ้น\t\t", re.M)

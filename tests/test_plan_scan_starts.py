@@ -40,9 +40,10 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE, assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from plan_text import LEVEL_LINE, budget_rows_read
+from read_back import assert_rows_read, records_of
 
 # ------------------------------------------------------------------ step tables
 

@@ -23,8 +23,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_damaged_steps_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_damaged_steps_read, records_of
 
 #: A generated step row: number, words, percentage, cumulative (tab cells).
 _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"

@@ -43,9 +43,10 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_levels import flow_levels
 
-from conftest import LEVEL_LINE, assert_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from plan_text import LEVEL_LINE
+from read_back import assert_rows_read, records_of
 
 _STEP = re.compile(r"^(?P<no>[๐-๙0-9]+)\. (?P<desc>[^\t]*)\t(?P<pct>[^\t]+)\t(?P<cum>[^\t]+)")
 _INDICATOR = re.compile(r"^ชื่อตัวชี้วัดที่ (?P<no>[๐-๙0-9]+) (?P<name>.*)$")

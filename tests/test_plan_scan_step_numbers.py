@@ -29,8 +29,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_damaged_steps_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_damaged_steps_read, records_of
 
 _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"
                          r"(?P<cum>[๐-๙0-9.]+)(?P<marks>.*)$")
@@ -49,7 +49,7 @@ def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None
           screened: bool = True) -> tuple[list[dict[str, str]], list[object], int]:
     """A generated plan whose steps after the first of their table ``damage`` rewrote
     (None: left), half of them after a blank line; its truth, steps read, rows damaged.
-    ``screened``: as :func:`conftest.records_of` (no word confidences: every number
+    ``screened``: as :func:`read_back.records_of` (no word confidences: every number
     read is doubtful, NULL)."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)

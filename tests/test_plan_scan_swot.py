@@ -35,16 +35,10 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_strays
 
-from conftest import (
-    SWOT_ITEM,
-    assert_rows_read,
-    assert_swot_read,
-    records_of,
-    swot_lists,
-    swot_span,
-)
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from plan_text import SWOT_ITEM, assert_swot_read, swot_lists, swot_span
+from read_back import assert_rows_read, records_of
 
 # ------------------------------------------------------------------ a speck in the margin
 

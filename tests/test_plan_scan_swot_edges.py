@@ -28,8 +28,8 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot import damaged_swot_items
 
-from conftest import SWOT_ITEM, assert_swot_read, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, assert_swot_read, swot_span
 
 #: What OCR read specks by an item line's last word as (seeds 59, 67, 83).
 _END_SPECKS = ("és", "i", "Us", "=)")

@@ -17,8 +17,8 @@ import random
 
 import pytest
 
-from conftest import SWOT_ITEM, assert_swot_read, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, assert_swot_read, swot_span
 
 #: What OCR read specks at an item's head as.
 _SPECKS = ("2 3 ส่\t", "4", "| :\t", "7")

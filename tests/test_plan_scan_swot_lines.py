@@ -24,8 +24,9 @@ import pytest
 
 from test_plan_scan_swot import damaged_swot_items
 
-from conftest import SWOT_ITEM, assert_swot_read, swot_span, words_unsure_on_lines
 from corpus.build import GENERATORS
+from ocr_text import words_unsure_on_lines
+from plan_text import SWOT_ITEM, assert_swot_read, swot_span
 
 #: What OCR read an item's number alone on its line as, not sure (seeds 71, 83).
 _SIGN_NUMBERS = ("เอ*", "๓ฑ.ุ.", "ไ+", "2ข", "(ร")

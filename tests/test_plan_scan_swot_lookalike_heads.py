@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 MISREAD = {"จุดอ่อน (Weakness)": "จุตอ่อน (ห/๑ท๕55)", "จุดแข็ง (Strength)": "จุดแซ็ง (5๓เ6ก)"}
 

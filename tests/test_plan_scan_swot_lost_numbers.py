@@ -38,8 +38,9 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot_page_foot import _read
 
-from conftest import SWOT_ITEM, records_of, swot_lists, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, swot_lists, swot_span
+from read_back import records_of
 
 #: Thai digits as Arabic ones (OCR reads ``๓`` as ``3``).
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

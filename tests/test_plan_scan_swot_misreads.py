@@ -40,15 +40,10 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot import _assert_items_damaged_read, damaged_swot_items
 
-from conftest import (
-    SWOT_ITEM,
-    assert_swot_read,
-    records_of,
-    swot_lists,
-    swot_span,
-    words_unsure_on_lines,
-)
 from corpus.build import GENERATORS
+from ocr_text import words_unsure_on_lines
+from plan_text import SWOT_ITEM, assert_swot_read, swot_lists, swot_span
+from read_back import records_of
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: What OCR read an item's first letters as: a word holding a Latin letter or a digit.

@@ -29,8 +29,9 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_swot import _assert_items_damaged_read, damaged_swot_items
 
-from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, assert_swot_read, swot_span
+from read_back import records_of
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 

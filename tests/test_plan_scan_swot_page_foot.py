@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import SWOT_ITEM, swot_lists
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, swot_lists
 
 #: Thai digits as Arabic ones (OCR reads ``๓`` as ``3``).
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

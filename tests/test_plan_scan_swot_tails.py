@@ -22,8 +22,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import SWOT_ITEM, records_of, swot_span
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, swot_span
+from read_back import records_of
 
 #: A Thai word's last letters that OCR may read as an item's number: a consonant,
 #: a vowel or tone mark on it, then a consonant (``ยืน``, ``ชน``).

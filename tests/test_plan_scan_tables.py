@@ -24,9 +24,10 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from ocr_text import thai_wrapped
+from read_back import assert_rows_read, records_of
 
 TABLES = ("plan_indicators", "plan_kpi_definitions")
 _MARKS_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")

@@ -26,8 +26,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _HEADER = "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย"
 _NUMBER = re.compile(r"^[๐-๙0-9]{1,2}$")

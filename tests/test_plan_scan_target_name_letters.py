@@ -18,8 +18,8 @@ import pytest
 
 from test_plan_scan_tables import targets_read
 
-from conftest import thai_wrapped
 from corpus.build import GENERATORS
+from ocr_text import thai_wrapped
 
 #: An unnumbered target row whose name opens with ระดับ, as the generator prints it.
 _ROW = re.compile(r"^\tร(?=ะดับ)")

@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: A target table's rows: from the header (``ลำดับที่<tab>ตัวชี้วัด``) to a blank line.
 _HEADER = "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย"

@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: A target of two units as generated: its number, the first unit, the second.
 _TWO_UNITS = re.compile(r"^(?P<a>[๐-๙0-9]+) ราย (?P<b>[๐-๙0-9]+) ผลิตภัณฑ์$")

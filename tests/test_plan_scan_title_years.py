@@ -17,8 +17,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _YEAR_RE = re.compile(r"(พ\.ศ\. [0-9๐-๙]{3})[0-9๐-๙]$")
 

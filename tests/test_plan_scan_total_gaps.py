@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: An amount's first thousands comma (more groups after it).
 _FIRST_COMMA = re.compile(r"(?<=[0-9๐-๙]),(?=[0-9๐-๙]{3}[,.\s])")

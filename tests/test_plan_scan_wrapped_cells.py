@@ -29,9 +29,9 @@ from rapidfuzz.fuzz import ratio
 from bma_etl.matchkey import key
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
+from thai_fonts import font_file
 
 #: Least similarity (0..100) of a value read to the value written, both in key form.
 SIMILAR = 85

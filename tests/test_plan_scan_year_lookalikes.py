@@ -26,9 +26,9 @@ from bma_etl.layouts.plan_flow_targets import target_starts
 from bma_etl.rows import join_lines
 from test_plan_scan_tables import _YEARS, _ocr_print
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from read_back import records_of
 
 #: The Thai letters Tesseract read a Thai digit of a year as, by their look.
 _LOOKALIKES = {"๙": ("ฆ", "ฒ"), "๗": ("ฒ",), "๓": ("ณ",), "๖": ("อ",)}

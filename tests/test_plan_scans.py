@@ -25,10 +25,10 @@ from rapidfuzz.fuzz import ratio
 from bma_etl.matchkey import key
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED = 7
 #: Least similarity (0..100) of a value read to the value written, both in key form.

@@ -16,8 +16,8 @@ import re
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 #: A step row of the text file: number and words, percentage, cumulative, schedule.
 _ROW = re.compile(

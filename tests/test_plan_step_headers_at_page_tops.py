@@ -20,8 +20,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.plan_flow_header import STEP_HEADER_RE
 from bma_etl.layouts.plan_tables import CONTEXT_HEADINGS
 
-from conftest import assert_rows_read
 from corpus.build import GENERATORS
+from read_back import assert_rows_read
 
 
 def _paged_at_step_headers(text: str) -> tuple[str, tuple[int, ...]]:

@@ -28,11 +28,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.doc import GeneratedDoc, Row
 from corpus.score import score
 from corpus.values import project_name
+from thai_fonts import fonts_or_fail
 
 SEED = 2718
 #: Fonts the prints take in turn (TLWG fonts; Sarabun where installed).

@@ -29,10 +29,10 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_wraps import opens_inside_word
 
-from conftest import fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.render import fpdf_lines, fpdf_page
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 HEADER = "กรุงเทพมหานคร"
 #: Room (font sizes) the item's short line leaves before the margin, at least.

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, corpus_word_print
 from corpus.build import GENERATORS
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 HEADER = "ลำดับที่\tตัวชี้วัด\t"
 

@@ -22,8 +22,8 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import corpus_fpdf_print
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
 
 
 def test_a_total_row_after_a_page_break_keeps_the_last_project(tmp_path: Path) -> None:

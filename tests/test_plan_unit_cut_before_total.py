@@ -22,8 +22,8 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import corpus_fpdf_print
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
 
 
 def test_a_unit_cut_at_the_margin_over_the_total_keeps_the_table(tmp_path: Path) -> None:

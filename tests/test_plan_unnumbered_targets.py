@@ -20,11 +20,11 @@ import pytest
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 HEAD = "แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗\nสำนักงานการต่างประเทศ\n\n"
 TABLE = ("{heading}\n\nลำดับที่ ตัวชี้วัด ค่าเป้าหมาย\n\t\t๒๕๖๕ ๒๕๖๖ ๒๕๖๗\n{rows}\n\n")

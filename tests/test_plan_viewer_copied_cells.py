@@ -24,8 +24,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.read.text_stacked import restacked_cells
 
-from conftest import assert_read_as_generated, records_of
 from corpus import plans
+from read_back import assert_read_as_generated, records_of
 
 
 def _viewer_copy(text: str, wrap: int | None) -> str:

@@ -21,9 +21,9 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import assert_read_as_generated
 from corpus import plans
 from corpus.plan_copies import RUNNING_HEADERS, Pages, draw_pages, viewer_copy
+from read_back import assert_read_as_generated
 
 _TABLES = ("plans", "plan_projects", "plan_sections")
 

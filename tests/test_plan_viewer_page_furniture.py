@@ -26,7 +26,6 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.read.text_stacked import restacked_cells
 
-from conftest import assert_read_as_generated
 from corpus import plans
 from corpus.plan_copies import (
     NUMBER_STYLES,
@@ -36,6 +35,7 @@ from corpus.plan_copies import (
     numbered_names,
     viewer_copy,
 )
+from read_back import assert_read_as_generated
 
 _TABLES = ("plans", "plan_projects", "plan_sections")
 

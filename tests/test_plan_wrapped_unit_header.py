@@ -19,11 +19,13 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.pipeline import process_file
 
-from conftest import assert_rows_read, budget_rows_read, font_file, records_of
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.plans import action_plan
 from corpus.score import score
+from plan_text import budget_rows_read
+from read_back import assert_rows_read, records_of
+from thai_fonts import font_file
 
 _UNIT = "ส่วนราชการ ที่รับผิดชอบ"
 _FIELDS = ("section", "seq", "name", "budget_thb", "responsible_unit")

@@ -29,10 +29,11 @@ import pytest
 from bma_etl.read.pdf_layout import page_lines
 from bma_etl.textnorm import repair_text
 
-from conftest import assert_read_as_generated, font_file
 from corpus import fonts
 from corpus.build import GENERATORS
 from corpus.render import render_reportlab
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: A Private Use code, a control code, or a letter outside ASCII and Thai.
 _NOT_TEXT = re.compile("[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\u00c0-\u024f]")

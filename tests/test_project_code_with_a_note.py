@@ -21,8 +21,8 @@ from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.web_project_detail import extract as detail
 from bma_etl.normalize.codes import parse_code
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _CODE = re.compile(r"(?m)^(รหัสโครงการ[^0-9๐-๙\n]*)([0-9๐-๙]{8}-[0-9๐-๙]{4})$")
 NOTES = (" (รหัสเดิม {old} ปี {year})", " รหัสงบประมาณ 5014-0102-01", " [โครงการต่อเนื่อง]",

@@ -13,7 +13,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.records import DATA_MODELS, Provenance
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 
 def _readable() -> list[Path]:

@@ -19,8 +19,8 @@ import pytest
 from bma_etl.provenance import LineIndex
 from bma_etl.read import read_source
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 ATTRIBUTION = "On Fri, 27 Jun 2025 at 16:40 Somchai <somchai@example.com> wrote:"
 

@@ -18,8 +18,8 @@ import pytest
 
 from bma_etl.read.text_quoted import unquoted_cells
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 _NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 

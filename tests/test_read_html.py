@@ -12,7 +12,7 @@ from bma_etl.errors import ReadError
 from bma_etl.read import read_source
 from bma_etl.read.html import decode_html, html_to_text, render_text
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 HTML = FIXTURES / "html"
 THAI = "สำนักงานการต่างประเทศ ร้อยละ ๔๕"

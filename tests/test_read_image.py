@@ -26,7 +26,8 @@ from bma_etl.pipeline_ingest import iter_files
 from bma_etl.read import SourceDocument, read_source
 from bma_etl.read.image import MIN_STATED_DPI, image_pdf
 
-from conftest import assert_read_as_generated, corpus_fpdf_grey_pages
+from corpus_prints import corpus_fpdf_grey_pages
+from read_back import assert_read_as_generated
 
 SEED = 4100
 GENERATOR = "web_detail"

@@ -22,8 +22,8 @@ from bs4.element import NavigableString, Tag
 
 from bma_etl.read import read_source
 
-from conftest import assert_read_as_generated
 from corpus import plans, web
+from read_back import assert_read_as_generated
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "li",
            "dl", "dt", "dd", "hr", "center", "body", "html")

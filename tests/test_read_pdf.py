@@ -29,8 +29,8 @@ from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
 
 PDFS = FIXTURES / "pdf"
 LEGACY = ["000_52cb5c31ec83ab03", "002_9d2ef115f542a230"]

@@ -23,7 +23,7 @@ from bma_etl.read.pdf import PageLayer, classify_page, extract_pdf
 from bma_etl.read.pdf_kind import latin_junk, not_its_text
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
 # TlwgTypo (and Waree, in ที่) come out with a tone mark before its vowel, and Sawasdee

@@ -21,8 +21,9 @@ from bma_etl.pipeline import process_file
 from bma_etl.read import pdf_multicolumn, pdf_quarters, pdf_strikes
 from bma_etl.read.pdf_layers import read_layers
 
-from conftest import impose_pdfium, sarabun_print
 from corpus.score import score
+from corpus_prints import sarabun_print
+from pdf_sheets import impose_pdfium
 
 SHEET = (595.0, 842.0)  # A4 portrait, points
 

@@ -18,7 +18,7 @@ from bma_etl.errors import ReadError
 from bma_etl.read import read_source
 from bma_etl.read.text import decode_text, looks_thai, read_text
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 DOCUMENTS = sorted([*SAMPLES.glob("*.txt"), *(FIXTURES / "variants").glob("*.txt")])
 

@@ -9,8 +9,8 @@ import bma_etl.layouts as layouts_pkg
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout
 
-from conftest import GOLDEN, SAMPLES
 from golden_compare import load_golden
+from repo_paths import GOLDEN, SAMPLES
 
 
 def test_every_layout_module_is_registered() -> None:

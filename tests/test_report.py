@@ -26,9 +26,9 @@ from bma_etl.load import Warehouse
 from bma_etl.pipeline import ingest
 from bma_etl.report import ACTUAL_SERIES, PLAN_SERIES, collect, write_report
 
-from conftest import SAMPLES
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
+from repo_paths import SAMPLES
 
 runner = CliRunner()
 BAD_NAME = "broken.txt"

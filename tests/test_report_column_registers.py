@@ -23,9 +23,9 @@ from bma_etl.layouts import legacy_progress_form, web_progress_history
 from bma_etl.normalize.text import parse_flag
 from test_report_column_tables import PLAN, _be_date, _history_as_table, _legacy
 
-from conftest import assert_rows_read, records_of
 from corpus import forms
 from corpus.build import GENERATORS, _rng
+from read_back import assert_rows_read, records_of
 
 
 def _read_legacy(lines: list[str]) -> list:

@@ -25,10 +25,11 @@ from typing import Any
 
 from bma_etl.layouts import legacy_progress_form, web_progress_history
 
-from conftest import assert_read_as_generated, assert_rows_read, font_file, records_of
 from corpus import forms, render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated, assert_rows_read, records_of
+from thai_fonts import font_file
 
 LEGACY_FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb",
                  "on_plan", "on_target", "detail")

@@ -24,8 +24,8 @@ import pytest
 
 from bma_etl.layouts import legacy_progress_form, web_progress_history
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
          "พ.ย.", "ธ.ค.")

@@ -24,8 +24,9 @@ import pytest
 
 from bma_etl.layouts import legacy_progress_form
 
-from conftest import assert_rows_read, records_of, thai_wrapped
 from corpus import forms
+from ocr_text import thai_wrapped
+from read_back import assert_rows_read, records_of
 
 FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
           "on_target", "detail")

@@ -21,7 +21,6 @@ import pytest
 from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
 
-from conftest import font_file, fonts_or_fail
 from corpus import fonts, render
 from corpus.build import GENERATORS, build
 from corpus.doc import GeneratedDoc
@@ -29,6 +28,7 @@ from corpus.forms import legacy_html
 from corpus.run import _detected
 from corpus.scan import scan_pdf
 from corpus.score import Score, count_fields, same, same_spaced, score, score_failure, space_kind
+from thai_fonts import font_file, fonts_or_fail
 
 SEED = 20240
 GENS = tuple(GENERATORS)

@@ -29,13 +29,13 @@ from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_open import page_shapes, render_page
 from bma_etl.read.pdf_upright import upright
 
-from conftest import font_file
 from corpus import render
 from corpus.forms import legacy_form
 from corpus.plans import action_plan
 from corpus.scan import scan_pdf
 from corpus.score import score
 from corpus.web import progress_history
+from thai_fonts import font_file
 
 SEED = 9090
 #: Points a turned page is set in from its sheet's edge.

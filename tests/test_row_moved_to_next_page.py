@@ -26,10 +26,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 FONT = "Norasi"
 TABLES = ["plan_indicators"]

@@ -18,7 +18,8 @@ from pathlib import Path
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import Rules, with_table_rows
 
-from conftest import assert_read_as_generated, corpus_word_print
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
 
 
 def test_a_distributed_header_cell_keeps_apart_from_the_next(tmp_path: Path) -> None:

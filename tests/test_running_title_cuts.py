@@ -27,11 +27,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus.doc import GeneratedDoc
 from corpus.render import fpdf_lines, fpdf_page
 from corpus.score import score
 from corpus.web import progress_history, tracking_page
+from thai_fonts import font_file
 
 SEEDS = (3521, 3523)
 

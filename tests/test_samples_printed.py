@@ -22,10 +22,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import GOLDEN, SAMPLES, font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
 from golden_compare import _as_record, load_golden
+from repo_paths import GOLDEN, SAMPLES
+from thai_fonts import font_file
 
 #: Fields read wrong today, per sample and producer: a line the reader took for a
 #: wrap joins two paragraphs (001's objective and target), a glyph lost in reading

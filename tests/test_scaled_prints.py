@@ -143,7 +143,7 @@ def test_text_running_over_a_grid_cell_is_one_cell(size: float, tmp_path: Path) 
     from bma_etl.read.pdf_layout import page_lines
     from bma_etl.read.pdf_tables import rules_of
 
-    from conftest import font_file
+    from thai_fonts import font_file
 
     pdfmetrics.registerFont(TTFont("GridThai", str(font_file("Garuda"))))
     rng = random.Random(f"{SEED}-grid-{size}")

@@ -20,10 +20,10 @@ from bma_etl.normalize.codes import letters_in_code
 from bma_etl.normalize.trust import doubt_of
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED = 3291
 

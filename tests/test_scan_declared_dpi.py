@@ -19,11 +19,11 @@ from PIL import Image
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_open import render_page
 
-from conftest import font_file
 from corpus import render
 from corpus.forms import legacy_form
 from corpus.scan import scan_pdf
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def _scanned(tmp_path: Path) -> tuple[Image.Image, dict[str, object]]:

@@ -15,8 +15,8 @@ import pytest
 
 from bma_etl.layouts.web_project_detail import extract as detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _SPENT = re.compile(r"^(?P<label>งบฯ ที่ใช้ไป \(บาท\))(?P<n>[0-9]{1,3}(?:,[0-9]{3}){2,})$", re.M)
 

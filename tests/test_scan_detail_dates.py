@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.layouts.web_project_detail import extract as detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _DATE = re.compile(r"(?<=Date)([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: A dash OCR read twice, with or without a space between, or spaced.

@@ -19,9 +19,9 @@ import pytest
 from bma_etl.layouts.common import amount_dots_misread
 from bma_etl.layouts.web_project_detail import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.score import same
+from read_back import records_of
 
 #: What OCR read for the word ``Date`` on the corpus's scans.
 _DATE_JUNK = ("ไว๊ล6เ6", "ไวล6เ6", "Dato", "ๆ")

@@ -21,10 +21,10 @@ from pathlib import Path
 from bma_etl.normalize.fields import ProvenanceRow
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.scan import scan_pdf
+from thai_fonts import font_file
 
 SEED = 4261
 _LINE = "Finish Date2026-09-30 00:00:00,000"

@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.web_project_detail import extract as detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: Pages drawn at most for one that fits, before failing (a generator change fails
 #: the test instead of hanging it).

@@ -22,8 +22,8 @@ from bma_etl.layouts import BY_ID
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied, without_strays
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _LEGACY = BY_ID["legacy_progress_form"].extract
 _THAI_LETTERS = "กขคงจฉชซญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสหฬอฮ"

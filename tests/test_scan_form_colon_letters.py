@@ -18,8 +18,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 #: Head lines whose ``:`` the damage replaces: label, its ``:``, the value.
 _HEAD = re.compile(r"^(?P<label>(?:หน่วยงานที่รับผิดชอบ|ชื่อผู้รับผิดชอบ|ผู้ประสานงาน|รหัสโครงการ)"

@@ -18,8 +18,8 @@ import pytest
 from bma_etl.layouts.history_specks import after_date_junk
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _ROW = re.compile(r"^รายงานครั้งที่[0-9๐-๙]+\t(?P<date>:: [0-9๐-๙/]+ :) ", re.M)
 #: Thai letters and a digit of the date glued, as OCR read them (with a letter or two before).

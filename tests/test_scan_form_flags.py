@@ -21,8 +21,8 @@ import pytest
 from bma_etl.layouts.legacy_flags import approx_flags
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: The flags after the budget in a tab row: ``… บาท⇥: ไม่เป็นไปตามแผน⇥: …เป้าหมาย``.
 _FLAGS = re.compile(r"บาท\t: (?P<plan>(?:ไม่)?เป็นไปตามแผน)\t: (?P<target>\S+)")

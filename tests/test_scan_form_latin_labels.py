@@ -18,8 +18,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _LABEL = re.compile(r"รายงานครั้งที่(?P<no>[0-9๐-๙]{1,2})")
 _WORDS = ("asian", "Asian", "sas", "ows")

@@ -21,8 +21,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 
 def _form(rng: random.Random, least_objectives: int = 1) -> Any:

@@ -21,8 +21,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _DIALECTS = ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"]
 #: The section-1 fields of the project row (the value before a heading runs on into it).

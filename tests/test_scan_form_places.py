@@ -19,8 +19,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _DIALECTS = ("legacy_pipe", "legacy_tab", "legacy_html", "legacy_long")
 

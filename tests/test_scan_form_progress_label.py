@@ -20,8 +20,8 @@ import pytest
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.legacy_values import progress_label_lost
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _LABEL = re.compile(r"(?m)^\t:: ความก้าวหน้าของงานฯ = ")
 _JUNK = ("avant ๒ ", "ตราบกักจุหธาของงุาปี ๓= = ", "ee ", "ความค้าวหบ้ๆ ")

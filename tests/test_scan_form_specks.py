@@ -43,6 +43,32 @@ def _read(extract: Callable[[RepairedText], Extraction], text: str) -> dict[str,
     return build_records(normalize(extract(doc), doc.text, doc.words, None), "0" * 64)
 
 
+def history_separators_read_as(rng: random.Random, reads: tuple[str, ...], separator: str
+                               ) -> tuple[Any, str]:
+    """A generated progress history and its text, the later separators read as OCR read them.
+
+    The history (``web_history``, three entries or more) is drawn from ``rng``; every line
+    ``separator`` (a regular expression, multi-line) matches but the first is written as
+    one of ``reads``, ``rng``'s choice in turn.
+    """
+    generated = GENERATORS["web_history"](rng)
+    while len(generated.tables["progress_updates"]) < 3:
+        generated = GENERATORS["web_history"](rng)
+    seen = iter(range(100))
+    text = re.sub(separator, lambda m: m[0] if next(seen) == 0 else rng.choice(reads),
+                  generated.text, flags=re.M)
+    return generated, text
+
+
+def assert_entries_read(records: dict[str, list[Any]], generated: Any) -> None:
+    """Every entry of the generated history ``generated`` read in ``records``, with its
+    problems and obstacles as generated."""
+    got = records.get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.problems, r.obstacles) for r in got] == [
+        (w["problems"], w["obstacles"]) for w in want]
+
+
 def _amount(value: object) -> str | None:
     """A number as the generator writes it (``56.50``), None when not stated."""
     return None if value is None else f"{value:.2f}"
@@ -406,17 +432,8 @@ def test_history_separator_read_as_a_latin_bit_after_one_read_is_no_obstacle(see
     separator, not the obstacles' last line."""
     from bma_etl.layouts.history_specks import separator_read_as_bits
 
-    rng = random.Random(seed)
-    generated = GENERATORS["web_history"](rng)
-    while len(generated.tables["progress_updates"]) < 3:
-        generated = GENERATORS["web_history"](rng)
-    seen = iter(range(100))
-    text = re.sub(r"^-+&&&-+$(?=\n\()",
-                  lambda m: m[0] if next(seen) == 0 else rng.choice(("BEE", "BRE", ":\t88S")),
-                  generated.text, flags=re.M)
+    generated, text = history_separators_read_as(random.Random(seed), ("BEE", "BRE", ":\t88S"),
+                                                 r"^-+&&&-+$(?=\n\()")
     assert "&&&" in text and re.search(r"^(?:BEE|BRE|:\t88S)$", text, re.M)
-    got = _read(history, text).get("progress_updates", [])
-    want = generated.tables["progress_updates"]
-    assert [(r.problems, r.obstacles) for r in got] == [
-        (w["problems"], w["obstacles"]) for w in want]
+    assert_entries_read(_read(history, text), generated)
     assert not any(separator_read_as_bits(t) for t in ("City", "ไม่มี", "COVID", "2/2566"))

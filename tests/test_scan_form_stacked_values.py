@@ -21,9 +21,9 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from read_back import records_of
 
 #: A report's label line and its value line (the tab dialect: the value line indented).
 _ROW = re.compile(r"^(?P<label>รายงานครั้งที่[0-9๐-๙]+\t[^\n]*)\n(?P<values>\t[^\n]*)$",

@@ -21,8 +21,8 @@ import pytest
 from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _ROW = re.compile(r"^\| รายงานครั้งที่(?P<no>[๐-๙0-9]+) \| :: (?P<date>\S+) : ")
 #: What the date's place becomes (``{d}`` the date as printed): its digits read as

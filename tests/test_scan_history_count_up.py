@@ -17,8 +17,8 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _HEADING = re.compile(r"^\((\d+)\)(?= ความคืบหน้าโครงการฯ)", re.M)
 

@@ -20,8 +20,8 @@ import pytest
 from bma_etl.layouts.history_dates import entry_bounds, reading_between
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _REPORT_DATE = re.compile(r"^(?P<d>[0-9]{2})/(?P<m>[0-9]{2})/(?P<y>[0-9]{4}) : ", re.M)
 

@@ -20,8 +20,8 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _HEAD_DATE = re.compile(r"^(?P<head>\([0-9]+\) ความคืบหน้าโครงการฯ .*\()(?P<y>[0-9]{4})-"
                         r"(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\)\n(?P<be>[0-9]{2}/[0-9]{2}/)"

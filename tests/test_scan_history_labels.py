@@ -21,8 +21,8 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _ENTRY_LABEL = re.compile(r"^\*\* (ปัญหา|อุปสรรค)ของโครงการ :", re.M)
 

@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _FIELDS = ("seq_label", "report_date", "progress_pct", "detail", "problems", "obstacles")
 _LETTERS = "กดตนบมรละหอเแะาณภชซ๓๑ๆ"

@@ -17,8 +17,8 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: What the ``tha+eng`` model read for ``ที่1`` .. ``ที่4`` after ``รายงานครั้ง``.
 _LATIN = ("Al", "A1", "Ai", "Ad", "At", "Il")

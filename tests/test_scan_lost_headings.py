@@ -28,8 +28,8 @@ from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.legacy_sections import opens_report_table
 from bma_etl.layouts.web_progress_history import extract as history
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _REPORT_FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb",
                   "on_plan", "on_target")

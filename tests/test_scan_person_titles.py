@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.layouts.web_project_detail import extract as detail
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 _MISREADS = ("นส.", "น, ส.", "นุส.", "นส. ", "น.ส ")
 

@@ -29,11 +29,11 @@ from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust_places import level_places
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.plan_tables import _UNITS
 from corpus.score import same
 from corpus.values import THAI_DIGITS, project_name
+from read_back import records_of
 
 _NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
 _PERCENT_DAMAGE = ("หร้อยละ", "รจ้อยละ", "วัอยละ", "วรอยละ", "รอยละ", "VAY")

@@ -22,8 +22,8 @@ from bma_etl.layouts import legacy_progress_form
 from bma_etl.layouts.base import RepairedText
 from test_report_column_tables import PLAN, _be_date, _legacy
 
-from conftest import records_of
 from corpus import forms
+from read_back import records_of
 
 
 def _scanned_register(seed: int) -> tuple[list[dict[str, object]], str]:

@@ -23,8 +23,8 @@ from bma_etl.errors import UnknownLayout
 from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
+from read_back import assert_rows_read, records_of
 
 _BANNER = re.compile(r"^\*\*\* สยป\. (?=ประเมินโครงการ : ไตรมาสที่)", re.M)
 #: ``*** สยป.`` as OCR read it on the corpus's scans, and the like.

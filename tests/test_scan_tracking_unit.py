@@ -16,8 +16,8 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 
 def _page(rng: random.Random, unit: bool) -> Any:

@@ -21,8 +21,9 @@ import pytest
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 from test_scan_form_row_junk import _ROW, _generated, _rows
 
-from conftest import SWOT_ITEM, records_of, swot_lists
 from corpus.build import GENERATORS
+from plan_text import SWOT_ITEM, swot_lists
+from read_back import records_of
 
 _DIALECTS = ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"]
 #: A report's paid amount of two digits or more before its first comma.

@@ -23,8 +23,9 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
-from conftest import assert_read_as_generated, assert_rows_read, corpus_fpdf_print
 from corpus.build import GENERATORS
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated, assert_rows_read
 
 HEADING = "เกณฑ์การให้คะแนน “"
 FOOT = ("- {n} -", "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร")

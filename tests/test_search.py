@@ -17,7 +17,7 @@ from bma_etl.load import connect
 from bma_etl.pipeline import ingest
 from bma_etl.search import INDEX_TABLES, Hit, reindex, search
 
-from conftest import FIXTURES, SAMPLES
+from repo_paths import FIXTURES, SAMPLES
 
 runner = CliRunner()
 S000, S001, S002, S003, S004 = (f"{p.name}" for p in sorted(SAMPLES.glob("*.txt")))

@@ -23,10 +23,10 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_tables import Rules, _cell_of
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def _separate(html: str) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 def test_a_sara_am_s_second_glyph_at_a_line_s_end_is_no_hyphen(tmp_path: Path) -> None:

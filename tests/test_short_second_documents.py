@@ -20,12 +20,12 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read import read_source
 
-from conftest import font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form
 from corpus.score import score
 from corpus.web import progress_history, project_detail
+from thai_fonts import font_file
 
 SEEDS = (3241, 3243)
 

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import fonts, render
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 _NAV = ('<nav style="background:#036;color:#fff;padding:6px">หน้าหลัก | ข้อมูลโครงการ | '
         'รายงานสรุป | ออกจากระบบ<br>ผู้ใช้งาน : {user} | เข้าสู่ระบบล่าสุด {login}</nav>')
@@ -55,17 +57,32 @@ def _framed(html: str, side: str, year: int, rng: random.Random) -> str:
                                                  ("web_history", 1), ("web_history", 2)])
 def test_side_column_is_read_apart_from_the_page(tmp_path: Path, generator: str, seed: int,
                                                   side: str) -> None:
+    rng = random.Random(f"side-column-{generator}-{seed}-{side}")
+    assert_framed_print_read(
+        tmp_path / f"{generator}-{side}.pdf", generator, rng,
+        lambda html, project: _framed(html, side, int(project["fiscal_year_be"]), rng),
+        random.Random(seed), header_footer=False, pt=16)
+
+
+def assert_framed_print_read(pdf: Path, generator: str, rng: random.Random,
+                             frame: Callable[[str, dict[str, Any]], str],
+                             print_rng: random.Random, **options: Any) -> None:
+    """A page framed by a site, printed by Chromium, read as generated.
+
+    A ``generator`` page (``bench/corpus``) is drawn from ``rng``, its HTML put in the
+    site's frame by ``frame(html, project)`` (``project``: the truth's first project),
+    and printed by Chromium to ``pdf`` in the first of Garuda, Loma and Kinnari installed
+    (``print_rng`` and ``options`` go to ``render.render_chromium``); every field is read
+    as generated. Fails the test without Chromium.
+    """
     if not render.have("chromium"):
         pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    rng = random.Random(f"side-column-{generator}-{seed}-{side}")
     found = fonts.available()
     font = next((name for name in ("Garuda", "Loma", "Kinnari") if name in found),
                 sorted(found)[0])
     doc = GENERATORS[generator](rng)
-    year = int(doc.truth["tables"]["projects"][0]["fiscal_year_be"])
     assert doc.html is not None and "<body>" in doc.html
-    html = _framed(doc.html, side, year, rng)
-    pdf = tmp_path / f"{generator}-{side}.pdf"
+    html = frame(doc.html, doc.truth["tables"]["projects"][0])
     render.render_chromium(dataclasses.replace(doc, html=html), pdf, font, found[font],
-                           random.Random(seed), header_footer=False, pt=16)
+                           print_rng, **options)
     assert_read_as_generated(pdf, doc.truth)

@@ -19,15 +19,12 @@ the truth is every field as generated.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
-from corpus import fonts, render
-from corpus.build import GENERATORS
+from test_side_column_prints import assert_framed_print_read
 
 _STYLE = ("<style>.wrap {{ display: flex; }} aside {{ flex: 0 0 {width}px; font-size: {small}px;"
           " background: #eee; }} aside ul {{ padding-left: 24px; }}"
@@ -61,18 +58,10 @@ def _logged_in(html: str, year: int, code: str, rng: random.Random, width: int) 
     ("web_history", 2, 1.5, 230), ("web_detail", 4, 0.67, 220)])
 def test_menu_column_in_a_box_is_read_apart(tmp_path: Path, generator: str, seed: int,
                                             zoom: float, width: int) -> None:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
     rng = random.Random(f"sidebar-box-{generator}-{seed}")
-    found = fonts.available()
-    font = next((name for name in ("Garuda", "Loma", "Kinnari") if name in found),
-                sorted(found)[0])
-    doc = GENERATORS[generator](rng)
-    project = doc.truth["tables"]["projects"][0]
-    assert doc.html is not None and "<body>" in doc.html
-    html = _logged_in(doc.html, int(project["fiscal_year_be"]),
-                      project.get("project_code") or "50050000-0000", rng, width)
-    pdf = tmp_path / f"{generator}-{seed}.pdf"
-    render.render_chromium(dataclasses.replace(doc, html=html), pdf, font, found[font],
-                           random.Random(seed), header_footer=True, zoom=zoom, pt=14)
-    assert_read_as_generated(pdf, doc.truth)
+    assert_framed_print_read(
+        tmp_path / f"{generator}-{seed}.pdf", generator, rng,
+        lambda html, project: _logged_in(html, int(project["fiscal_year_be"]),
+                                         project.get("project_code") or "50050000-0000", rng,
+                                         width),
+        random.Random(seed), header_footer=True, zoom=zoom, pt=14)

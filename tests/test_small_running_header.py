@@ -22,10 +22,10 @@ from pathlib import Path
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 PAGES = 4
 

@@ -24,10 +24,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 FONTS = ("Loma", "Kinnari", "Laksaman", "Garuda")
 #: Draws whose report row a page break cuts (its flags go on on the next page) ...

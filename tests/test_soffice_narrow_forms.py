@@ -23,10 +23,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 FORMS = 4
 FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",

@@ -29,10 +29,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 
 @pytest.mark.parametrize(("font", "k", "shows"), [("Kinnari", 10, r"^\s*% :"),

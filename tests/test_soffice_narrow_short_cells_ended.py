@@ -22,10 +22,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from thai_fonts import font_file
 
 #: (the form's draw, the print's draw): the flags' rest beside the amount
 #: (``ตามแผน หมาย``, 12 %/13 % columns), and the shorter flag ended (9 %/9 %).

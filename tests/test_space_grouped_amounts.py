@@ -18,9 +18,9 @@ import pytest
 
 from bma_etl.normalize.digits import parse_amount
 
-from conftest import assert_read_as_generated
 from corpus import forms, plans, web
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
 
 SEPARATORS = {"space": " ", "nbsp": "\u00a0", "narrow": "\u202f", "thin": "\u2009"}
 #: An amount grouped by commas, its satang after a point or not.

@@ -21,9 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated, corpus_word_print, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
+from corpus_prints import corpus_word_print
+from read_back import assert_read_as_generated
+from thai_fonts import fonts_or_fail
 
 #: Word settings of the print: distributed Thai in equal columns, small type.
 SETTINGS = {"align": "distribute", "pt": "11", "widths": "equal", "lang": "th-TH",

@@ -23,9 +23,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import BUDGET_ROW, thai_wrapped
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
+from ocr_text import thai_wrapped
+from plan_text import BUDGET_ROW
 
 
 def _laid_out(text: str) -> str:

@@ -21,11 +21,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import Score, score
+from thai_fonts import fonts_or_fail
 
 SEED = 1711
 #: ``(font, pt)``: the two fonts the forms are printed in.

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 WORDS = "\tไม่ใช้งบประมาณ\t"
 #: ``ไม่ใช้งบประมาณ`` as such prints read it: a space between any two of its letters

@@ -20,10 +20,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import fonts_or_fail
 
 #: Word settings of the print: justified Thai in a column as wide as its content.
 SETTINGS = {"align": "justify", "pt": "14", "widths": "content", "lang": "th-TH",

@@ -25,8 +25,8 @@ from bma_etl.layouts.base import Derived, Raw, RawRow
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.provenance import Span
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 #: Narratives that name no status of the project: a part done, denied, planned,
 #: possible, or someone else slowing something.

@@ -175,7 +175,7 @@ def test_a_detail_page_set_with_leaders_reads_as_without(seed: int) -> None:
     # a detail page retyped in Word: ``label :..........value`` for each field
     from bma_etl.layouts.web_project_detail import extract
 
-    from conftest import assert_rows_read, records_of
+    from read_back import assert_rows_read, records_of
 
     doc = GENERATORS["web_detail"](random.Random(f"{SEED}-detail-{seed}"))
     lines = doc.text.split("\n")

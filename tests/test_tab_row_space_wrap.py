@@ -26,8 +26,8 @@ import pypdfium2 as pdfium
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_tabstops import on_tab_grid
 
-from conftest import corpus_fpdf_print
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
 
 
 def test_a_target_row_wrapped_at_a_space_over_a_page_break_keeps_its_targets(

@@ -22,8 +22,8 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import corpus_fpdf_print
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
 
 
 def test_items_at_one_stop_whose_amounts_end_together_stay_rows(tmp_path: Path) -> None:

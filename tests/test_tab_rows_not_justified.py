@@ -34,10 +34,12 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_justified import column_starts, justified
 from bma_etl.read.pdf_line import TextLine
 
-from conftest import assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 TABLES = ("plan_projects", "plan_sections")
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 def test_a_word_past_a_stop_stays_in_its_target(tmp_path: Path) -> None:

@@ -25,10 +25,10 @@ import pypdfium2 as pdfium
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_cuts import years_row
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def test_a_years_row_at_tab_stops_under_its_header_keeps_its_targets(tmp_path: Path) -> None:

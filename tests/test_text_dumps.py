@@ -24,10 +24,11 @@ from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
 from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
 
-from conftest import corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import corpus_fpdf_print
+from thai_fonts import font_file
 
 #: A progress form's fields read from its last report row (scrambled by pdfminer's
 #: text boxes in the report table): the head's fields are the ones this test counts.

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import forms, web
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
 
 GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "legacy": forms.legacy_form, "history": web.progress_history, "detail": web.project_detail,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import web
+from read_back import assert_read_as_generated
 
 
 def _issues(path: Path) -> list[tuple[str, str]]:

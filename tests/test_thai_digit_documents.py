@@ -23,11 +23,12 @@ from bma_etl.pipeline import process_file
 from bma_etl.provenance import Span
 from bma_etl.textnorm import repair_text
 
-from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS, _rng
 from corpus.render import render_fpdf
 from corpus.values import thai
 from layout_checks import assert_raw_values_slice_their_spans
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: Fields stored in Arabic digits whatever the document prints.
 _ARABIC_FIELDS = ("code", "kpi_id", "phone")

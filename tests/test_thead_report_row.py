@@ -28,10 +28,10 @@ from test_pdf_page_breaks import HEAD as COLUMNS
 from test_pdf_page_breaks import _plain
 from test_pdf_page_breaks import _row as _ruled
 
-from conftest import paged
 from corpus import fonts
 from corpus.forms import legacy_html
 from corpus.score import score
+from ocr_text import paged
 
 _THEAD = re.compile(r"<thead><tr>(.*?)</tr></thead>\n<tbody>\n(<tr>.*?</tr>)\n", re.S)
 

@@ -26,10 +26,11 @@ import pytest
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
+from thai_fonts import font_file
 
 #: The word deleted (struck) after every fifth paragraph or cell, a space before it.
 DELETED = "(ร่าง)"

@@ -22,7 +22,7 @@ from bma_etl.layouts.base import Derived, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.textnorm import repair_text
 
-from conftest import FIXTURES
+from repo_paths import FIXTURES
 
 PAGES = FIXTURES / "tracking-pages"
 EXPECTED: dict[str, Any] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))

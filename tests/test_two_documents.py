@@ -27,13 +27,13 @@ from bma_etl.document import RepairedText
 from bma_etl.parts import Part, find_parts
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form, legacy_long
 from corpus.plans import action_plan
 from corpus.score import score
 from corpus.web import progress_history, project_detail
+from thai_fonts import font_file
 
 
 def _print(doc: GeneratedDoc, out: Path, seed: str) -> int:

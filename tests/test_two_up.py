@@ -21,10 +21,11 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_open import render_page
 
-import conftest
-from conftest import font_file, sarabun_print
+import pdf_sheets
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import sarabun_print
+from thai_fonts import font_file
 
 SHEET = (842.0, 595.0)  # A4 landscape, points
 
@@ -38,12 +39,12 @@ def _place(width: float, height: float, side: int) -> tuple[float, float, float]
 
 def impose_pypdf(src: Path, out: Path) -> None:
     """Two pages to a sheet, each page's content drawn scaled (pypdf's merge)."""
-    conftest.impose_pypdf(src, out, SHEET, 2, _place)
+    pdf_sheets.impose_pypdf(src, out, SHEET, 2, _place)
 
 
 def impose_pdfium(src: Path, out: Path) -> None:
     """Two pages to a sheet, each page one Form XObject drawn scaled."""
-    conftest.impose_pdfium(src, out, SHEET, 2, _place)
+    pdf_sheets.impose_pdfium(src, out, SHEET, 2, _place)
 
 
 IMPOSE = {"pypdf": impose_pypdf, "pdfium": impose_pdfium}

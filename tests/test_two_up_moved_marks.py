@@ -22,9 +22,10 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
-from conftest import chromium_cairo_print, two_up_pdfium
 from corpus.build import GENERATORS
 from corpus.score import score
+from corpus_prints import chromium_cairo_print
+from pdf_sheets import two_up_pdfium
 
 FAMILY = "Noto Serif Thai"
 

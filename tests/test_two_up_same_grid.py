@@ -28,10 +28,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file, impose_pdfium, impose_pypdf
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from pdf_sheets import impose_pdfium, impose_pypdf
+from thai_fonts import font_file
 
 SHEET = (842.0, 595.0)  # A4 landscape, points
 

@@ -21,11 +21,11 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layers import read_layers
 from test_two_up import _landscape_table, impose_pypdf
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 from corpus.score import score
+from thai_fonts import font_file
 
 
 def test_a_scanned_two_up_sheet_reads_as_two_pages(tmp_path: Path) -> None:

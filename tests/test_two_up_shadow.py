@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.scan_sheets import LOOK_DPI, scan_gutter
 
-from conftest import corpus_fpdf_grey_pages
+from corpus_prints import corpus_fpdf_grey_pages
 
 SEED = 4100
 DPI = 200

@@ -24,10 +24,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import two_up_pdfium
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.score import score
+from pdf_sheets import two_up_pdfium
 
 
 @pytest.mark.parametrize(("family", "seed"), [("Noto Sans Thai", 1), ("Noto Serif Thai", 2)])

@@ -21,8 +21,8 @@ import pytest
 from bma_etl.errors import ReadError
 from bma_etl.read import read_source, utf8_shown_as_latin1
 
-from conftest import font_file
 from corpus.build import GENERATORS, _rng
+from thai_fonts import font_file
 
 
 def _shown_as_latin1(text: str) -> str:

@@ -26,8 +26,8 @@ import pytest
 from bma_etl.document import Finding
 from bma_etl.layouts import legacy_progress_form, web_progress_history
 
-from conftest import records_of
 from corpus.build import GENERATORS
+from read_back import records_of
 
 FORMS = ["legacy_tab", "legacy_pipe", "legacy_long"]
 
@@ -105,7 +105,7 @@ def _thai(day: date, numeric: bool) -> str:
 
 
 def _read(text: str) -> tuple[dict[str, list[Any]], list[Finding]]:
-    """A form's records (as :func:`conftest.records_of`, unscreened) and what was found."""
+    """A form's records (as :func:`read_back.records_of`, unscreened) and what was found."""
     from bma_etl.layouts.base import RepairedText
     from bma_etl.normalize.fields import normalize
     from bma_etl.validate import build_records

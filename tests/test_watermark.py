@@ -24,8 +24,9 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from test_rotated_pdfs import stored_turned
 
-from conftest import font_file, sarabun_print
 from corpus.score import score
+from corpus_prints import sarabun_print
+from thai_fonts import font_file
 
 #: word, degrees counter-clockwise, size (points), grey (0 black - 1 white), fill alpha
 STAMPS = {"diagonal": ("สำเนา", 45, 110, 0.75, 0.5),

@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import assert_read_as_generated
 from corpus import web
 from corpus.doc import GeneratedDoc
+from read_back import assert_read_as_generated
 
 
 def _e(text: str) -> str:

@@ -31,11 +31,12 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import amount_cut_in_its_cell, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from corpus_prints import amount_cut_in_its_cell
+from thai_fonts import font_file
 
 
 def _printed(tmp_path: Path, generator: str, k: int, align: str, pt: int, first_cm: float,

@@ -22,10 +22,10 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
+from thai_fonts import font_file
 
 SEED = 7301
 #: ``(font, alignment, points, first column cm, footer)``.

@@ -27,12 +27,12 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import MAX_DAMAGE, extract_pdf
 
-from conftest import FIXTURES
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.build import _rng as corpus_rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
+from repo_paths import FIXTURES
 
 SEED = 1010
 #: Font sizes (pt) the distributed ruled form is printed at again: each moves its

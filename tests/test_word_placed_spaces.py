@@ -24,7 +24,7 @@ import pytest
 
 from bma_etl.read.pdf_layout import page_lines
 
-from conftest import fonts_or_fail
+from thai_fonts import fonts_or_fail
 
 FONTS = ["Garuda", "Loma", "Norasi"]
 TITLES = ["นาย", "นาง", "นางสาว"]

@@ -293,7 +293,7 @@ def test_a_section_listing_nothing_in_a_text_print(empty_row: str) -> None:
     """Text level: the statement alone, as a merged row's one cell, or no row at all."""
     from bma_etl.layouts.annual_action_plan import extract
 
-    from conftest import records_of
+    from read_back import records_of
 
     plan = _plan(random.Random(f"{SEED}-text-{empty_row}"), 0)
     got = records_of(extract, _plan_text(plan, empty_row), ocr_used=False, screened=False)

@@ -32,9 +32,9 @@ from bma_etl.matchkey import MARKS, KeyRegex, match_key
 from bma_etl.pipeline import ingest, process_file
 from bma_etl.query import run_sql
 
-from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
+from read_back import records_of
 
 _GENERATORS = ("legacy_pipe", "web_history", "web_detail", "plan")
 

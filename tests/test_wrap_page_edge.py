@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bma_etl.read.pdf import extract_pdf
 
-from conftest import font_file
+from thai_fonts import font_file
 
 #: Rows printed one to a line, each wider than an A4 page at 9 points (each longer
 #: than the one before but the last: the second-widest is not the last row).

@@ -30,10 +30,10 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
-from conftest import font_file
 from corpus import forms, render
 from corpus.doc import GeneratedDoc
 from corpus.paragraphs import WORDS, render_paragraphs
+from thai_fonts import font_file
 
 SEED = 20270
 LATIN = ("Smart", "City", "Zoom", "Video", "Conference", "Traffy", "Fondue", "Big", "Data",

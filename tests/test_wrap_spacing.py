@@ -23,10 +23,11 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail, letters_and_spaces
 from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.web import project_detail_long
+from ocr_text import letters_and_spaces
+from thai_fonts import fonts_or_fail
 
 SEED = 4711
 FIELDS = ("rationale", "target")

@@ -28,9 +28,10 @@ from bma_etl.read import pdf_layout
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
-from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WRITERS, paragraph, render_paragraphs
+from ocr_text import letters_and_spaces
+from thai_fonts import font_file
 
 SEED = 20261
 #: (font, size pt, text width mm, alignment) of the two printings per writer.

@@ -29,21 +29,13 @@ from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
 from corpus.values import project_name
+from ocr_text import paged
 
 OBSTACLES = "** อุปสรรค"
 
 
 def _footer(rng: random.Random) -> str:
     return f"ระบบติดตามโครงการ กรุงเทพมหานคร | พิมพ์ {rng.randint(1, 28):02d}/07/2567"
-
-
-def _joined(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
-    texts = ["\n".join(page) for page in pages]
-    starts, at = [], 0
-    for page in texts:
-        starts.append(at)
-        at += len(page) + 1
-    return "\n".join(texts), tuple(starts)
 
 
 @pytest.mark.parametrize("pages", [3, 4, 5])
@@ -56,7 +48,7 @@ def test_a_line_by_the_footer_on_most_pages_but_not_all_is_content(pages: int) -
         own = [f"{project_name(rng, long=False)} ({n + 1}.{k + 1})" for k in range(4)]
         bodies.append([*own, same] if n < pages - 1 else own)
     footer = _footer(rng)
-    text, starts = _joined([[*body, footer] for body in bodies])
+    text, starts = paged([[*body, footer] for body in bodies])
     furniture = furniture_lines(text, starts)
     kept = [line for no, line in enumerate(text.split("\n"), start=1) if no not in furniture]
     assert kept == [line for body in bodies for line in body]
@@ -80,7 +72,7 @@ def test_a_history_whose_pages_each_end_with_the_same_field_line(seed: int) -> N
         pytest.fail("no two entries with the same obstacles drawn")
     first, last = pair
     footer = _footer(rng)
-    text, starts = _joined([[*lines[:first + 1], footer],
+    text, starts = paged([[*lines[:first + 1], footer],
                             [*lines[first + 1:last + 1], footer]])
     repaired = RepairedText.of(text, starts, furniture=furniture_lines(text, starts))
     normalized = normalize(web_progress_history.extract(repaired), repaired.text, (), None)
@@ -100,7 +92,7 @@ def test_a_wrapped_footer_misread_on_one_page_is_furniture_on_every_page(pages: 
     at = rng.randrange(4, len(inner) - 4)
     bodies = [[f"{project_name(rng, long=False)} ({n + 1}.{k + 1})" for k in range(4)]
               for n in range(pages)]
-    text, starts = _joined([[*body, inner if n != misread else f"{inner[:at]}ร{inner[at + 1:]}",
+    text, starts = paged([[*body, inner if n != misread else f"{inner[:at]}ร{inner[at + 1:]}",
                              outer] for n, body in enumerate(bodies)])
     furniture = furniture_lines(text, starts)
     kept = [line for no, line in enumerate(text.split("\n"), start=1) if no not in furniture]

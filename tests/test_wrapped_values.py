@@ -18,11 +18,12 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES, GOLDEN, SAMPLES, font_file
 from corpus import render
 from corpus.forms import legacy_long
 from corpus.score import score
 from golden_compare import load_golden
+from repo_paths import FIXTURES, GOLDEN, SAMPLES
+from thai_fonts import font_file
 
 TAB = SAMPLES / "002_9d2ef115f542a230.txt"
 DETAIL = SAMPLES / "004_bd40e9a681c8a540.txt"

@@ -17,7 +17,7 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.text_stacked import restacked_cells
 
-from conftest import assert_read_as_generated
+from read_back import assert_read_as_generated
 
 
 @pytest.mark.parametrize("k", range(3))

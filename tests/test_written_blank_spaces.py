@@ -30,8 +30,8 @@ import pytest
 
 from bma_etl.read import read_source
 
-from conftest import font_file
 from corpus import render
+from thai_fonts import font_file
 
 #: The font a Thai office's Word file names, not installed: LibreOffice prints in
 #: another (Noto Sans, then Waree for the Thai letters) and marks the clusters.

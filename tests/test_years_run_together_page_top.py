@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import assert_read_as_generated, corpus_fpdf_print
+from corpus_prints import corpus_fpdf_print
+from read_back import assert_read_as_generated
 
 
 def test_years_run_together_atop_a_page_are_no_rest_of_its_header(tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         drop_latin_misreads(normalized, doc.text, doc.words)
         from bma_etl.normalize.trust_outline import drop_outline_misreads
 
-        drop_outline_misreads(normalized)
+        drop_outline_misreads(normalized, source.ocr_pages)
     if source.media_type == "text/plain":  # a PDF's text dump: glyphs its text map misnamed
         from bma_etl.normalize.trust_clusters import drop_dump_misreads
 

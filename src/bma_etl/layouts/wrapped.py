@@ -97,22 +97,39 @@ def label_values(lines: list[Line], is_label: Callable[[Line], bool],
 
 
 
+#: What a strategy issue's English name looks like after its ``:`` (``Green City``,
+#: ``Green & Convenient City``): Latin words alone.
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z&'.,\- ]*$")
+
+
 def unlabelled_wraps(lines: list[Line], is_label: Callable[[Line], bool]) -> frozenset[int]:
     """Numbers of the ``lines`` whose next line goes on with their value, for :func:`label_values`.
 
     After OCR no wrap is measured (:attr:`~bma_etl.document.RepairedText.wraps` holds
-    none): in a block whose every label is known (a form's strategy lines), a line
-    shaped ``label :`` that is no label (``is_label``), right under a line of text, is
-    the value above wrapped after a far tab stop, with a ``:`` of its own (``ด้านที่ ๒ –
-    มหานครสีเขียว สะดวก`` / ``สบาย : Green City``), as a text layer's measured wrap joins.
+    none): in a form's strategy lines, a value holding a ``:`` of its own (the issue's
+    Thai name, then its English one) set after a far tab stop wraps before that ``:``
+    (``ด้านที่ ๒ – มหานครสีเขียว สะดวก`` / ``สบาย : Green City``), as a text layer's
+    measured wrap joins. A line is read so when it is shaped ``label :``, is no label
+    (``is_label``), has Latin words alone after its ``:``, and stands right under a
+    line of text whose value holds no ``:`` yet. Another ``label : value`` line a form
+    prints there (``แผนงาน : …``, ``รหัสแผน : BMA-01``) is no wrap.
 
-    >>> lines = [Line(1, 0, "ก : ข ค"), Line(2, 8, "ง : Green"), Line(3, 18, "ก : จ")]
+    >>> lines = [Line(1, 0, "ก : ข ค"), Line(2, 8, "ง : Green"), Line(3, 18, "ก : จ"),
+    ...          Line(4, 24, "ฉ : ช ซ")]
     >>> sorted(unlabelled_wraps(lines, lambda ln: ln.text.startswith("ก ")))
     [1]
     """
-    return frozenset(above.no for above, line in pairwise(lines)
-                     if above.text.strip() and _LABEL_SHAPE.match(line.text)
-                     and not is_label(line))
+    out = set()
+    for above, line in pairwise(lines):
+        shape = _LABEL_SHAPE.match(line.text)
+        if not above.text.strip() or shape is None or is_label(line) \
+                or not _LATIN_NAME.match(line.text[shape.end():].strip()):
+            continue
+        held = _LABEL_SHAPE.match(above.text)
+        if ":" not in above.text[held.end() if held else 0:]:
+            out.add(above.no)
+    return frozenset(out)
+
 
 def join(lines: list[Line], sep: str | None = None) -> Line:
     r"""``lines`` (each possibly joined already) as one line, each stripped.

@@ -25,6 +25,7 @@ plan puts back (:mod:`.trust_issue_names`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from bma_etl.document import Finding
@@ -140,6 +141,23 @@ def _thai(found: list[tuple[Any, Any, tuple[str, ...]]]) -> bool:
     return any(re.search("[\u0e50-\u0e59]", str(row.values[prov.field])) for prov, row, _ in found)
 
 
+def _rewrite(normalized: Normalized, prov: Any, row: Any, numbers: dict[str, tuple[str, ...]],
+             mended: tuple[str, ...], thai: bool, why: str) -> None:
+    """Write ``row``'s strategy line (``prov.field``) with its outline parts ``mended``.
+
+    In place: the value is rewritten by :func:`_written` (in Thai digits when ``thai``),
+    ``numbers`` gets the new parts, and an ``ocr_outline_repaired`` warning names the
+    line and quotes what OCR read, followed by ``why`` (the repair's account).
+    """
+    read = row.values[prov.field]
+    row.values[prov.field] = _written(read, prov.field, mended, thai)
+    numbers[prov.field] = mended
+    line = f"line {prov.line_no}: " if prov.line_no else ""
+    normalized.findings.append(Finding(
+        prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
+        f"{line}OCR read {read!r}: {why}"))
+
+
 def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[str, ...]]],
                       numbers: dict[str, tuple[str, ...]]) -> None:
     """Write the issue's number its name fixes in every strategy line (in place).
@@ -157,17 +175,9 @@ def _name_fixes_issue(normalized: Normalized, found: list[tuple[Any, Any, tuple[
     for prov, row, parts in found:
         if not parts or parts[0] == want:
             continue
-        read = row.values[prov.field]
-        mended = (want, *parts[1:])
-        if parts[0] == want:
-            continue
-        row.values[prov.field] = _written(read, prov.field, mended, _thai(found))
-        numbers[prov.field] = mended
-        line = f"line {prov.line_no}: " if prov.line_no else ""
-        normalized.findings.append(Finding(
-            prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
-            f"{line}OCR read {read!r}: the issue's number its name has in the 20-year plan "
-            f"({want}) put back, a Thai digit the OCR model cannot read"))
+        _rewrite(normalized, prov, row, numbers, (want, *parts[1:]), _thai(found),
+                 f"the issue's number its name has in the 20-year plan ({want}) put back, "
+                 "a Thai digit the OCR model cannot read")
 
 
 def _sometimes_misread(normalized: Normalized, found: list[tuple[Any, Any, tuple[str, ...]]],
@@ -194,29 +204,30 @@ def _sometimes_misread(normalized: Normalized, found: list[tuple[Any, Any, tuple
             parts = numbers[prov.field]
             if len(parts) <= level or parts[level] == want:
                 continue
-            read = row.values[prov.field]
-            mended = (*parts[:level], want, *parts[level + 1:])
-            row.values[prov.field] = _written(read, prov.field, mended, _thai(found))
-            numbers[prov.field] = mended
-            line = f"line {prov.line_no}: " if prov.line_no else ""
-            normalized.findings.append(Finding(
-                prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_outline_repaired",
-                f"{line}OCR read {read!r}: outline level {level + 1} written as the other "
-                f"strategy lines read it ({want}), a Thai digit the OCR model misreads"))
+            _rewrite(normalized, prov, row, numbers, (*parts[:level], want, *parts[level + 1:]),
+                     _thai(found), f"outline level {level + 1} written as the other strategy "
+                     f"lines read it ({want}), a Thai digit the OCR model misreads")
 
 
-def drop_outline_misreads(normalized: Normalized) -> None:
+def drop_outline_misreads(normalized: Normalized,
+                          ocr_pages: Collection[int] | None = None) -> None:
     """NULL each project's strategy values whose outline numbers disagree (in place).
 
     Each value NULLed loses its provenance row and gets an ``ocr_doubtful_value``
     warning naming its line, what OCR read and the readings that disagree.
+    ``ocr_pages``: the 1-based pages OCR read, when a document's other pages have a
+    text layer (:attr:`~bma_etl.read.SourceDocument.ocr_pages`); a value read from
+    one of those is as its writer wrote it, never compared nor rewritten. None: every
+    value was OCR'd.
     """
     dropped: Dropped = set()
     by_row: dict[int, list[tuple[Any, Any, tuple[str, ...]]]] = {}
     for prov, row, _ in loaded_values(normalized):
         value = row.values[prov.field]
         if prov.table_name != "projects" or prov.field not in OUTLINE_FIELDS \
-                or not isinstance(value, str):
+                or not isinstance(value, str) \
+                or (ocr_pages is not None and prov.page is not None
+                    and prov.page not in ocr_pages):
             continue
         parts = outline_numbers(prov.field, value)
         if parts is not None:
@@ -230,14 +241,8 @@ def drop_outline_misreads(normalized: Normalized) -> None:
             mended = lost_dot(numbers, prov.field) if prov.field in doubts else None
             if mended is None or disagreeing({**numbers, prov.field: mended}):
                 continue
-            read = row.values[prov.field]
-            row.values[prov.field] = _written(read, prov.field, mended)
-            line = f"line {prov.line_no}: " if prov.line_no else ""
-            normalized.findings.append(Finding(
-                prov.table_name, prov.row_ordinal, prov.field, "warning",
-                "ocr_outline_repaired", f"{line}OCR read {read!r}: the dot its outline number "
-                "lost put back, as the strategy lines above it number it"))
-            numbers[prov.field] = mended
+            _rewrite(normalized, prov, row, numbers, mended, False, "the dot its outline "
+                     "number lost put back, as the strategy lines above it number it")
             doubts = disagreeing(numbers)
         for prov, row, _ in found:
             why = doubts.get(prov.field)

@@ -76,6 +76,9 @@ class SourceDocument:
     #: The finding for lines or pages read as TIS-620 bytes shown as Latin-1 letters
     #: and decoded as Thai (:func:`.legacy_thai.tis620_recoded`), None when none were.
     recoded: str | None = None
+    #: 1-based numbers of the pages read by OCR (a PDF's or an image's); the others, a
+    #: text layer's, state what their writer wrote. Empty without OCR.
+    ocr_pages: frozenset[int] = frozenset()
     #: Pages whose scanned image was stored turned and read turned upright:
     #: ``(page number, degrees clockwise)`` (:mod:`.ocr_orient`).
     turned: tuple[tuple[int, int], ...] = ()
@@ -282,6 +285,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
+                          ocr_pages=frozenset(n for n, p in enumerate(pdf.pages, 1) if p.ocr),
                           recoded=recoded_message(recoded, "page") if recoded else None,
                           turned=turned, paging=paging, ocr_note=pdf.ocr_note,
                           overprinted=tuple(c for c in doubted_cells
