@@ -37,6 +37,7 @@ from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf
+from bma_etl.read.pdf_overlays import Found, Key, boxes_over_text, repeated_overlays, take_off
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -121,6 +122,7 @@ class _Read:
     beside: bool = False  # the side column of the page before (.pdf_side_column), read after it
     overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
     ocr_layer: bool = False
+    overlays: Found = ()  # its boxes with text painted over text (.pdf_overlays)
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -137,7 +139,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         unplaced = draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text
-        pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
+        # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
         at_spaces, fills, uncut = *writer_rules_of(pdf, writer), sheet_printed(writer)
 
@@ -148,6 +150,10 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
 
+        turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
+        # each page's frame as stored and its size as shown (a page loaded again is turned)
+        frames: dict[int, tuple[Frame, tuple[float, float]]] = {}
+
         def shown(index: int) -> Any:  # a page loaded again, turned as first read
             page = load(index)
             frame = frames[index][0]
@@ -156,75 +162,89 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 upright(page, turns)
             return page
 
-        last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
-        last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
-        set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
-        turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
-        # each page's frame as stored and its size as shown (a page loaded again is turned)
-        frames: dict[int, tuple[Frame, tuple[float, float]]] = {}
-        for index in range(len(pdf)):
-            page = load(index)
-            try:
-                frame = stored_frame(page)
-                size = upright(page, turns)  # a page stored rotated reads as it is shown
-                frames[index] = frame, size
-                whole, read, shapes = _read_page(page, size, at_spaces, index)
-                parts: list[Box] = []
-                aside: Box | None = None
-                if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
-                    scanned = scan_sheet(page, size, last)
-                    if scanned is not None:
-                        pages.extend(_scan_halves(index, size, *scanned))
-                        if len(scanned[1]) == 2:
-                            last = (scanned[0], size)
-                        continue
-                else:
-                    cut = sheet_gutter(read, shapes, *size)
-                    if cut is not None:
-                        last, parts = (cut, size), [(0.0, 0.0, cut, size[1]),
-                                                    (cut, 0.0, size[0], size[1])]
-                    elif last is not None and last[1] == size \
-                            and left_only(read, shapes, last[0], *size):
-                        # a sheet like the last one cut, with a page in its left half only
-                        parts = [(0.0, 0.0, last[0], size[1])]
-                    else:  # four pages to a sheet, two rows of two
-                        four = quarters(read, shapes, *size, last4[0] if last4 is not None
-                                        and last4[1] == size else None)
-                        if four is not None:
-                            last4, parts = (four[0], size), four[1]
-                        else:  # one page set in columns: each column read as a page
-                            cuts = column_cuts(read, shapes, *size, set_in[0] if set_in
-                                               is not None and set_in[1] == size else None)
-                            set_in = (cuts, size) if cuts else None
-                            edges = [0.0, *(cuts or ()), size[0]]
-                            parts = [(low, 0.0, high, size[1]) for low, high in
-                                     pairwise(edges)] if len(edges) > 2 else []
-                            aside = None if parts else side_column(read, shapes, *size)
-            finally:
-                page.close()
-            if not parts and aside is not None:
-                apart = read_apart(shown, index, aside, size, partial(
-                    _read_lines, at_spaces=at_spaces, sheet=index))
-                pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
-                continue
-            if not parts:
-                pages.append(whole)
-                continue
-            for part in parts:  # pages on one sheet: each read alone, in reading order
-                page = shown(index)
+        def read_all(drop: frozenset[Key]) -> list[_Read]:
+            """Every page read, the furniture boxes ``drop`` taken off (.pdf_overlays)."""
+            pages: list[_Read] = []
+            last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
+            last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
+            set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
+            for index in range(len(pdf)):
+                page = load(index)
                 try:
-                    # the sheet as first read: keep_part leaves its part's boxes on the page
-                    kept = keep_part(page, part, size)
-                    pages.append(_read_page(page, kept, at_spaces, index, part)[0])
+                    frame = stored_frame(page)
+                    size = upright(page, turns)  # a page stored rotated reads as it is shown
+                    frames[index] = frame, size
+                    whole, read, shapes = _read_page(page, size, at_spaces, index,
+                                                     drop=drop)
+                    parts: list[Box] = []
+                    aside: Box | None = None
+                    if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
+                        scanned = scan_sheet(page, size, last)
+                        if scanned is not None:
+                            pages.extend(_scan_halves(index, size, *scanned))
+                            if len(scanned[1]) == 2:
+                                last = (scanned[0], size)
+                            continue
+                    else:
+                        cut = sheet_gutter(read, shapes, *size)
+                        if cut is not None:
+                            last, parts = (cut, size), [(0.0, 0.0, cut, size[1]),
+                                                        (cut, 0.0, size[0], size[1])]
+                        elif last is not None and last[1] == size \
+                                and left_only(read, shapes, last[0], *size):
+                            # a sheet like the last one cut, with a page in its left half only
+                            parts = [(0.0, 0.0, last[0], size[1])]
+                        else:  # four pages to a sheet, two rows of two
+                            four = quarters(read, shapes, *size, last4[0] if last4 is not None
+                                            and last4[1] == size else None)
+                            if four is not None:
+                                last4, parts = (four[0], size), four[1]
+                            else:  # one page set in columns: each column read as a page
+                                cuts = column_cuts(read, shapes, *size, set_in[0] if set_in
+                                                   is not None and set_in[1] == size else None)
+                                set_in = (cuts, size) if cuts else None
+                                edges = [0.0, *(cuts or ()), size[0]]
+                                parts = [(low, 0.0, high, size[1]) for low, high in
+                                         pairwise(edges)] if len(edges) > 2 else []
+                                aside = None if parts else side_column(read, shapes, *size)
                 finally:
                     page.close()
-        if len(pages) == len(pdf) and all(page.clip is None for page in pages):
-            for k, keys in stamps([page.small for page in pages]).items():
-                page = shown(k)  # a footer drawn over the body: read again without it
-                try:
-                    pages[k] = _read_page(page, frames[k][1], at_spaces, k, stamp=keys)[0]
-                finally:
-                    page.close()
+                if not parts and aside is not None:
+                    apart = read_apart(shown, index, aside, size, partial(
+                        _read_lines, at_spaces=at_spaces, sheet=index, drop=drop))
+                    pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
+                    continue
+                if not parts:
+                    pages.append(whole)
+                    continue
+                for part in parts:  # pages on one sheet: each read alone, in reading order
+                    page = shown(index)
+                    try:
+                        # the sheet as first read: keep_part leaves its part's boxes on the page
+                        kept = keep_part(page, part, size)
+                        pages.append(_read_page(page, kept, at_spaces, index, part,
+                                                drop=drop)[0])
+                    finally:
+                        page.close()
+            if len(pages) == len(pdf) and all(page.clip is None for page in pages):
+                for k, keys in stamps([page.small for page in pages]).items():
+                    page = shown(k)  # a footer drawn over the body: read again without it
+                    try:
+                        pages[k] = _read_page(page, frames[k][1], at_spaces, k, stamp=keys,
+                                              drop=drop)[0]
+                    finally:
+                        page.close()
+            return pages
+
+        pages = read_all(frozenset())
+        drop = repeated_overlays((page.sheet, page.overlays) for page in pages)
+        if drop:  # a banner printed over every page's body: read again without it, from
+            pdf.close()  # the file (reading a page's part set its crop box in the document)
+            pdf = open_pdf(data, name)
+            draw_form_values(pdf, MIN_CHARS_PER_PAGE)
+            turns.clear()
+            frames.clear()
+            pages = read_all(drop)
         if any(page.cut for page in pages) and len(pages) == len(pdf):
             pages = _strips_joined(pdf, pages, at_spaces)
         laid = _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
@@ -282,24 +302,31 @@ def _scan_halves(index: int, size: tuple[float, float], cut: float,
 
 
 def _read_lines(page: Any, size: tuple[float, float], part: Box | None = None, *,
-                at_spaces: bool, sheet: int) -> tuple[_Read, list[TextLine]]:
+                at_spaces: bool, sheet: int, drop: frozenset[Key] = frozenset()
+                ) -> tuple[_Read, list[TextLine]]:
     """:func:`_read_page`'s page and lines as pdfium gave them (:func:`.read_apart`)."""
-    return _read_page(page, size, at_spaces, sheet, part)[:2]
+    return _read_page(page, size, at_spaces, sheet, part, drop=drop)[:2]
 
 
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
-               clip: Box | None = None, stamp: frozenset[Any] = frozenset()
+               clip: Box | None = None, stamp: frozenset[Any] = frozenset(),
+               drop: frozenset[Key] = frozenset()
                ) -> tuple[_Read, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes.
 
     ``stamp``: the keys of a running footer drawn over the body (:mod:`.pdf_stamps`),
-    read as a line under the page's last.
+    read as a line under the page's last; ``drop``: the keys of a banner printed over
+    every page's body (:mod:`.pdf_overlays`), taken off with its text.
     """
     texts: list[TextObject] = []
     blanks: list[Box] = []
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
-    paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
+    order: list[tuple[int, Any, Box]] = []
+    paths, pictures = page_shapes(page, texts, blanks, forms, boxes, order)
+    over_text = boxes_over_text(page, boxes, order, size[1])
+    if drop and over_text:
+        take_off(page, over_text, drop, texts, boxes, paths, order, blanks)
     sizes = TextSizes.kept(page, texts)  # every object placed and measured once a page
     small = small_type(texts, boxes, sizes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
@@ -340,7 +367,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
                 sum(line.am_tails for line in lines), cover, size[0] + page.get_bbox()[0],
                 loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
-                overprints=tuple(over), ocr_layer=ocr_layer)
+                overprints=tuple(over), ocr_layer=ocr_layer,
+                overlays=tuple((key, covers) for key, covers, _ in over_text))
     return out, read, paths + pictures
 
 
