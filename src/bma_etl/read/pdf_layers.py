@@ -14,7 +14,7 @@ strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 from typing import Any
@@ -37,13 +37,14 @@ from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf
-from bma_etl.read.pdf_overlays import Found, Key, boxes_over_text, repeated_overlays, take_off
+from bma_etl.read.pdf_overlays import Key, boxes_over_text, repeated_overlays, take_off
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
     with_blank_lines,
     with_side_by_side,
 )
+from bma_etl.read.pdf_page_layer import PageLayer, PageRead
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
 from bma_etl.read.pdf_side_column import after_side, read_apart, side_column
@@ -71,58 +72,6 @@ from bma_etl.read.scan_sheets import scan_sheet
 #: UNREAD_GLYPHS glyphs (mapped to control codes: Ghostscript's rewrite), it is read by OCR.
 MIN_CHARS_PER_PAGE = 20
 UNREAD_GLYPHS = 4 * MIN_CHARS_PER_PAGE
-
-
-@dataclass(frozen=True, slots=True)
-class PageLayer:
-    """What one page's text layer holds, as the worker read it."""
-
-    text: str
-    has_images: bool
-    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
-    unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
-    am_tails: int = 0  # of those, the second halves of split SARA AMs
-    image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
-    loose_marks: int = 0  # orphan marks over no letter: words wrapped in narrow cells, no damage
-    spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space (.pdf_wraps)
-    sheet: int = 0  # the PDF page (0-based) this page was read from
-    #: Of a sheet of two or four pages, the part this page is (left, bottom, right, top; points,
-    #: the sheet as shown); None for a whole PDF page.
-    clip: Box | None = None
-    recoded: bool = False  # the layer was TIS-620 bytes shown as Latin-1, decoded as Thai
-    #: Pieces of text struck through (deleted words of a tracked-changes print), dropped.
-    struck: int = 0
-    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
-    ocr_layer: bool = False  # every text object invisible: an OCR program's (.pdf_kind)
-    #: Filled form fields left at their boxes, on no line (:func:`.pdf_widgets.draw_form_values`).
-    unplaced: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """One page's lines and measures, before the document-wide steps."""
-
-    lines: list[TextLine]
-    has_images: bool
-    unmapped: int
-    am_tails: int
-    cover: float
-    width: float  # x of its right edge (points, its text's space: a crop box may start past 0)
-    loose: int
-    sheet: int
-    clip: Box | None = None
-    cut: bool = False  # a line starts left of the page (a cell cut at a strip's edge: .pdf_strips)
-    recoded: bool = False
-    #: The page's horizontal rules, ``(y, left, right)`` (points), after its tables' open
-    #: ends were closed (:func:`.pdf_breaks.closed`).
-    rules: tuple[tuple[float, float, float], ...] = ()
-    struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
-    #: Its small-type text (a running footer drawn over the body: :mod:`.pdf_stamps`).
-    small: SmallType = field(default_factory=SmallType)
-    beside: bool = False  # the side column of the page before (.pdf_side_column), read after it
-    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
-    ocr_layer: bool = False
-    overlays: Found = ()  # its boxes with text painted over text (.pdf_overlays)
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -162,9 +111,9 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 upright(page, turns)
             return page
 
-        def read_all(drop: frozenset[Key]) -> list[_Read]:
+        def read_all(drop: frozenset[Key]) -> list[PageRead]:
             """Every page read, the furniture boxes ``drop`` taken off (.pdf_overlays)."""
-            pages: list[_Read] = []
+            pages: list[PageRead] = []
             last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
             last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
             set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
@@ -253,7 +202,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         pdf.close()
 
 
-def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]:
+def _strips_joined(pdf: Any, pages: list[PageRead], at_spaces: bool) -> list[PageRead]:
     """The pages, one wide page per row band when they are a sheet's column strips.
 
     :mod:`.pdf_strips` finds the strips; the pages are returned as they are when
@@ -294,16 +243,16 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
 
 
 def _scan_halves(index: int, size: tuple[float, float], cut: float,
-                 sides: tuple[int, ...]) -> list[_Read]:
+                 sides: tuple[int, ...]) -> list[PageRead]:
     """The pages of a scanned sheet cut at ``cut``: no text, each its part of the sheet."""
-    return [_Read([], True, 0, 0, 0.0, cut if side == 0 else size[0] - cut, 0, index,
+    return [PageRead([], True, 0, 0, 0.0, cut if side == 0 else size[0] - cut, 0, index,
                   (0.0, 0.0, cut, size[1]) if side == 0 else (cut, 0.0, size[0], size[1]))
             for side in sides]
 
 
 def _read_lines(page: Any, size: tuple[float, float], part: Box | None = None, *,
                 at_spaces: bool, sheet: int, drop: frozenset[Key] = frozenset()
-                ) -> tuple[_Read, list[TextLine]]:
+                ) -> tuple[PageRead, list[TextLine]]:
     """:func:`_read_page`'s page and lines as pdfium gave them (:func:`.read_apart`)."""
     return _read_page(page, size, at_spaces, sheet, part, drop=drop)[:2]
 
@@ -311,7 +260,7 @@ def _read_lines(page: Any, size: tuple[float, float], part: Box | None = None, *
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
                clip: Box | None = None, stamp: frozenset[Any] = frozenset(),
                drop: frozenset[Key] = frozenset()
-               ) -> tuple[_Read, list[TextLine], list[Box]]:
+               ) -> tuple[PageRead, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes.
 
     ``stamp``: the keys of a running footer drawn over the body (:mod:`.pdf_stamps`),
@@ -363,7 +312,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         has_images, ocr_layer = False, bool(pictures) and invisible_only(texts)
         if ocr_layer or (pictures and not_its_text("\n".join(ln.text for ln in lines))):
             cover = image_cover(page, pictures, size)
-    out = _Read(lines, has_images, sum(line.unmapped for line in lines),
+    out = PageRead(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0] + page.get_bbox()[0],
                 loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
@@ -372,17 +321,17 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     return out, read, paths + pictures
 
 
-def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
+def _laid_out(pages: list[PageRead], at_spaces: bool, fills: bool,
               uncut: bool = False, icu: bool = False) -> list[PageLayer]:
     """The pages' layers, with the steps that look across pages (cut rows, line pitches).
 
     ``uncut``: a spreadsheet's print, whose page breaks cut no row; ``icu``: a writer
     that breaks Thai at ICU's dictionary words (Chromium). A page's side column
-    (:attr:`_Read.beside`) is laid out alone, its text after the document's last line
+    (:attr:`PageRead.beside`) is laid out alone, its text after the document's last line
     (a page's text may go on on the next page; the side column's is set apart).
     """
-    sides: dict[int, _Read] = {}
-    bodies: list[_Read] = []
+    sides: dict[int, PageRead] = {}
+    bodies: list[PageRead] = []
     for page in pages:
         if page.beside and bodies:
             sides[len(bodies) - 1] = page

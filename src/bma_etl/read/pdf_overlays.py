@@ -83,7 +83,7 @@ def boxes_over_text(page: Any, boxes: Sequence[tuple[Any, Box]],
                  and box[0] <= (at[0] + at[2]) / 2 <= box[2]
                  and box[1] <= (at[1] + at[3]) / 2 <= box[3]]
         out.append((key, bool(inside[:n].any()),
-                    [obj, *(boxes[i][0] for i in after), *later]))
+                    [obj, *(boxes[i][0] for i in after.tolist()), *later]))
     return out
 
 
