@@ -119,21 +119,22 @@ def wrapped_together(columns: list[list[Piece]], page: list[Piece]) -> bool:
     """Whether a run's two columns are both cells wrapped over the same lines: one row.
 
     ``columns``: a run's (:func:`.pdf_runs.run_columns`); ``page``: the page's
-    :func:`table_pieces`. Each column has one piece on each of the run's lines, and
-    every piece but the lowest leaves less room in its column's width (:func:`_width`)
-    than the next piece's first word, and than :data:`WRAP_ROOM_EM` font sizes: each
-    line wrapped into the next, so the lines of both are one row's. A label/value row
-    a page break cut, its label over two lines (``หลักการและ`` / ``เหตุผล``), stands beside
-    the value's lines on their baselines (the browser centres the label on the part of the
-    row left on the page), with nothing between them to show they interleave; two rows
+    :func:`table_pieces`. Each column's pieces stand on lines that follow one another,
+    two or more, the shorter column's among the other's, and every piece but a
+    column's lowest leaves less room in its column's width (:func:`_width`) than the
+    next piece's first word, and than :data:`WRAP_ROOM_EM` font sizes: each line
+    wrapped into the next, so the lines of both are one row's. A label/value row a page
+    break cut, its label over two lines (``หลักการและ`` / ``เหตุผล``), stands beside the
+    value's lines on their baselines (the browser sets the label on the part of the row
+    left on the page), with nothing between them to show they interleave; two rows
     leave room at the end of a label or of a value.
     """
     if len(columns) != 2:
         return False
     ordered = [sorted(column, key=lambda p: -p.baseline) for column in columns]
-    lines = [[p.line for p in column] for column in ordered]
-    if lines[0] != lines[1] or len(lines[0]) < 2 \
-            or lines[0] != list(range(lines[0][0], lines[0][0] + len(lines[0]))):
+    lines = sorted(([p.line for p in column] for column in ordered), key=len)
+    if len(lines[0]) < 2 or any(own != list(range(own[0], own[0] + len(own))) for own in lines) \
+            or not set(lines[0]) <= set(lines[1]):
         return False
     for column in ordered:
         size = max(p.size for p in column) or 1.0
