@@ -81,7 +81,10 @@ def test_a_box_over_text_is_furniture_only_on_two_pages() -> None:
     banner = ((51, 51, 51), (28, 28, 584, 66))
     shaded = ((238, 238, 238), (28, 700, 584, 720))  # a table's head on every page
     box = ((255, 255, 255), (100, 300, 300, 340))  # a text box laid over the body once
-    pages = [(0, ((banner, False), (shaded, False), (box, True))),
-             (1, ((banner, True), (shaded, False))), (2, ((banner, False),))]
+    patch = ((255, 255, 255), (28, 740, 584, 760))  # an editor's new header, each page
+    old = ((40, 750), (46, 750))  # the words it hides, the same on every page
+    pages = [(0, ((banner, ()), (shaded, ()), (box, ((120, 320),)), (patch, old))),
+             (1, ((banner, ((40, 50), (48, 50))), (shaded, ()), (patch, old))),
+             (2, ((banner, ((40, 44),)), (patch, old)))]
     assert repeated_overlays(pages) == {banner}
-    assert repeated_overlays([(0, ((banner, True),)), (0, ((banner, True),))]) == set()
+    assert repeated_overlays([(0, ((banner, old),)), (0, ((banner, old),))]) == set()

@@ -317,7 +317,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
                 loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
                 overprints=tuple(over), ocr_layer=ocr_layer,
-                overlays=tuple((key, covers) for key, covers, _ in over_text))
+                overlays=tuple((key, under) for key, under, _ in over_text))
     return out, read, paths + pictures
 
 

@@ -37,22 +37,25 @@ OPAQUE = 255
 #: An overlay's key: its fill (r, g, b) and its box, rounded to whole points (its text
 #: may differ from page to page: Chromium prints a fixed banner's button on the first only).
 Key = tuple[tuple[int, ...], tuple[int, ...]]
-#: One page's boxes over text: each box's key and whether it covers content.
-Found = tuple[tuple[Key, bool], ...]
+#: Where a text object stands (its box's centre, rounded to whole points).
+Place = tuple[int, int]
+#: One page's boxes over text: each box's key and the places of the text painted before
+#: it inside it (none: it covers no content).
+Found = tuple[tuple[Key, tuple[Place, ...]], ...]
 
 
 def boxes_over_text(page: Any, boxes: Sequence[tuple[Any, Box]],
                     order: Sequence[tuple[int, Any, Box]], height: float
-                    ) -> list[tuple[Key, bool, list[Any]]]:
+                    ) -> list[tuple[Key, tuple[Place, ...], list[Any]]]:
     """The page's opaque filled boxes with text painted after them inside them.
 
     ``page``: a pypdfium2 page (or its raw handle); ``boxes``: its own text objects
     with their boxes, in paint order; ``order``: its own paths as ``(n, object, box)``,
     ``n`` the text objects painted before each (:func:`.pdf_open.page_shapes`);
     ``height``: the page's height (points). Each box found is given as its
-    :data:`Key`, whether a text object drawn before it has its centre inside it (it
-    covers content), and the objects painted inside it after it (texts and paths,
-    the box first). A text object's place is its box's centre.
+    :data:`Key`, the places of the text objects drawn before it with their centres
+    inside it (the content it covers), and the objects painted inside it after it (texts
+    and paths, the box first). A text object's place is its box's centre.
     """
     import numpy as np
     import pypdfium2.raw as pdfium_c
@@ -82,7 +85,8 @@ def boxes_over_text(page: Any, boxes: Sequence[tuple[Any, Box]],
         later = [other for m, other, at in order[k + 1:] if m >= n
                  and box[0] <= (at[0] + at[2]) / 2 <= box[2]
                  and box[1] <= (at[1] + at[3]) / 2 <= box[3]]
-        out.append((key, bool(inside[:n].any()),
+        under = np.flatnonzero(inside[:n]).tolist()
+        out.append((key, tuple((round(xs[i]), round(ys[i])) for i in under),
                     [obj, *(boxes[i][0] for i in after.tolist()), *later]))
     return out
 
@@ -92,19 +96,24 @@ def repeated_overlays(pages: Iterable[tuple[int, Found]]) -> frozenset[Key]:
 
     ``pages``: each read page's PDF page (0-based) and its boxes over text
     (:func:`boxes_over_text`). A key counts when it stands on two PDF pages or more
-    and covers content on one of them at least.
+    and covers content on one of them at least, not the same content on each page it
+    covers: a fixed banner stands over the text that flows under it, a patch a PDF
+    editor laid on every page (a white box and the new words of a running header) over
+    the same old words each time, and what it shows is the page's.
     """
     sheets: dict[Key, set[int]] = {}
-    covering: set[Key] = set()
+    covered: dict[Key, dict[int, tuple[Place, ...]]] = {}
     for sheet, found in pages:
-        for key, covers in found:
+        for key, under in found:
             sheets.setdefault(key, set()).add(sheet)
-            if covers:
-                covering.add(key)
-    return frozenset(key for key in covering if len(sheets[key]) > 1)
+            if under:
+                covered.setdefault(key, {})[sheet] = under
+    return frozenset(key for key, by_sheet in covered.items() if len(sheets[key]) > 1
+                     and not (len(by_sheet) > 1 and len(set(by_sheet.values())) == 1))
 
 
-def take_off(page: Any, found: list[tuple[Key, bool, list[Any]]], drop: frozenset[Key],
+def take_off(page: Any, found: list[tuple[Key, tuple[Place, ...], list[Any]]],
+             drop: frozenset[Key],
              texts: list[Any], boxes: list[tuple[Any, Box]], paths: list[Box],
              order: list[tuple[int, Any, Box]], blanks: list[Box]) -> int:
     """Remove the boxes in ``drop`` and what is painted inside them after them; how many.
