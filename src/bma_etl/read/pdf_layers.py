@@ -9,7 +9,9 @@ number in provenance is its place in that order (1-based): on a document printed
 first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the pages had before they were imposed.
 :attr:`PageLayer.sheet` keeps the PDF page a page was read from and :attr:`PageLayer.clip` the part
 of it, so OCR renders the same part. A spreadsheet printed without page set-up, its columns in
-strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
+strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band. A box a
+browser printed over every page's body (a fixed banner: :mod:`.pdf_overlays`) is found in a first
+reading, and the document is read again from its bytes without it.
 """
 
 from __future__ import annotations
