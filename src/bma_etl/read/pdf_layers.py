@@ -9,12 +9,14 @@ number in provenance is its place in that order (1-based): on a document printed
 first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the pages had before they were imposed.
 :attr:`PageLayer.sheet` keeps the PDF page a page was read from and :attr:`PageLayer.clip` the part
 of it, so OCR renders the same part. A spreadsheet printed without page set-up, its columns in
-strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
+strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band. A box a
+browser printed over every page's body (a fixed banner: :mod:`.pdf_overlays`) is found in a first
+reading, and the document is read again from its bytes without it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 from typing import Any
@@ -37,12 +39,14 @@ from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf
+from bma_etl.read.pdf_overlays import Key, boxes_over_text, repeated_overlays, take_off
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
     with_blank_lines,
     with_side_by_side,
 )
+from bma_etl.read.pdf_page_layer import PageLayer, PageRead
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
 from bma_etl.read.pdf_side_column import after_side, read_apart, side_column
@@ -72,57 +76,6 @@ MIN_CHARS_PER_PAGE = 20
 UNREAD_GLYPHS = 4 * MIN_CHARS_PER_PAGE
 
 
-@dataclass(frozen=True, slots=True)
-class PageLayer:
-    """What one page's text layer holds, as the worker read it."""
-
-    text: str
-    has_images: bool
-    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
-    unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
-    am_tails: int = 0  # of those, the second halves of split SARA AMs
-    image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
-    loose_marks: int = 0  # orphan marks over no letter: words wrapped in narrow cells, no damage
-    spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space (.pdf_wraps)
-    sheet: int = 0  # the PDF page (0-based) this page was read from
-    #: Of a sheet of two or four pages, the part this page is (left, bottom, right, top; points,
-    #: the sheet as shown); None for a whole PDF page.
-    clip: Box | None = None
-    recoded: bool = False  # the layer was TIS-620 bytes shown as Latin-1, decoded as Thai
-    #: Pieces of text struck through (deleted words of a tracked-changes print), dropped.
-    struck: int = 0
-    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
-    ocr_layer: bool = False  # every text object invisible: an OCR program's (.pdf_kind)
-    #: Filled form fields left at their boxes, on no line (:func:`.pdf_widgets.draw_form_values`).
-    unplaced: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """One page's lines and measures, before the document-wide steps."""
-
-    lines: list[TextLine]
-    has_images: bool
-    unmapped: int
-    am_tails: int
-    cover: float
-    width: float  # x of its right edge (points, its text's space: a crop box may start past 0)
-    loose: int
-    sheet: int
-    clip: Box | None = None
-    cut: bool = False  # a line starts left of the page (a cell cut at a strip's edge: .pdf_strips)
-    recoded: bool = False
-    #: The page's horizontal rules, ``(y, left, right)`` (points), after its tables' open
-    #: ends were closed (:func:`.pdf_breaks.closed`).
-    rules: tuple[tuple[float, float, float], ...] = ()
-    struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
-    #: Its small-type text (a running footer drawn over the body: :mod:`.pdf_stamps`).
-    small: SmallType = field(default_factory=SmallType)
-    beside: bool = False  # the side column of the page before (.pdf_side_column), read after it
-    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
-    ocr_layer: bool = False
-
-
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
     """Every page's text layer, a sheet of two pages as two (runs in the worker process).
 
@@ -137,7 +90,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         unplaced = draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text
-        pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
+        # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
         at_spaces, fills, uncut = *writer_rules_of(pdf, writer), sheet_printed(writer)
 
@@ -148,6 +101,10 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
 
+        turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
+        # each page's frame as stored and its size as shown (a page loaded again is turned)
+        frames: dict[int, tuple[Frame, tuple[float, float]]] = {}
+
         def shown(index: int) -> Any:  # a page loaded again, turned as first read
             page = load(index)
             frame = frames[index][0]
@@ -156,75 +113,89 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 upright(page, turns)
             return page
 
-        last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
-        last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
-        set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
-        turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
-        # each page's frame as stored and its size as shown (a page loaded again is turned)
-        frames: dict[int, tuple[Frame, tuple[float, float]]] = {}
-        for index in range(len(pdf)):
-            page = load(index)
-            try:
-                frame = stored_frame(page)
-                size = upright(page, turns)  # a page stored rotated reads as it is shown
-                frames[index] = frame, size
-                whole, read, shapes = _read_page(page, size, at_spaces, index)
-                parts: list[Box] = []
-                aside: Box | None = None
-                if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
-                    scanned = scan_sheet(page, size, last)
-                    if scanned is not None:
-                        pages.extend(_scan_halves(index, size, *scanned))
-                        if len(scanned[1]) == 2:
-                            last = (scanned[0], size)
-                        continue
-                else:
-                    cut = sheet_gutter(read, shapes, *size)
-                    if cut is not None:
-                        last, parts = (cut, size), [(0.0, 0.0, cut, size[1]),
-                                                    (cut, 0.0, size[0], size[1])]
-                    elif last is not None and last[1] == size \
-                            and left_only(read, shapes, last[0], *size):
-                        # a sheet like the last one cut, with a page in its left half only
-                        parts = [(0.0, 0.0, last[0], size[1])]
-                    else:  # four pages to a sheet, two rows of two
-                        four = quarters(read, shapes, *size, last4[0] if last4 is not None
-                                        and last4[1] == size else None)
-                        if four is not None:
-                            last4, parts = (four[0], size), four[1]
-                        else:  # one page set in columns: each column read as a page
-                            cuts = column_cuts(read, shapes, *size, set_in[0] if set_in
-                                               is not None and set_in[1] == size else None)
-                            set_in = (cuts, size) if cuts else None
-                            edges = [0.0, *(cuts or ()), size[0]]
-                            parts = [(low, 0.0, high, size[1]) for low, high in
-                                     pairwise(edges)] if len(edges) > 2 else []
-                            aside = None if parts else side_column(read, shapes, *size)
-            finally:
-                page.close()
-            if not parts and aside is not None:
-                apart = read_apart(shown, index, aside, size, partial(
-                    _read_lines, at_spaces=at_spaces, sheet=index))
-                pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
-                continue
-            if not parts:
-                pages.append(whole)
-                continue
-            for part in parts:  # pages on one sheet: each read alone, in reading order
-                page = shown(index)
+        def read_all(drop: frozenset[Key]) -> list[PageRead]:
+            """Every page read, the furniture boxes ``drop`` taken off (.pdf_overlays)."""
+            pages: list[PageRead] = []
+            last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
+            last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
+            set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
+            for index in range(len(pdf)):
+                page = load(index)
                 try:
-                    # the sheet as first read: keep_part leaves its part's boxes on the page
-                    kept = keep_part(page, part, size)
-                    pages.append(_read_page(page, kept, at_spaces, index, part)[0])
+                    frame = stored_frame(page)
+                    size = upright(page, turns)  # a page stored rotated reads as it is shown
+                    frames[index] = frame, size
+                    whole, read, shapes = _read_page(page, size, at_spaces, index,
+                                                     drop=drop)
+                    parts: list[Box] = []
+                    aside: Box | None = None
+                    if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
+                        scanned = scan_sheet(page, size, last)
+                        if scanned is not None:
+                            pages.extend(_scan_halves(index, size, *scanned))
+                            if len(scanned[1]) == 2:
+                                last = (scanned[0], size)
+                            continue
+                    else:
+                        cut = sheet_gutter(read, shapes, *size)
+                        if cut is not None:
+                            last, parts = (cut, size), [(0.0, 0.0, cut, size[1]),
+                                                        (cut, 0.0, size[0], size[1])]
+                        elif last is not None and last[1] == size \
+                                and left_only(read, shapes, last[0], *size):
+                            # a sheet like the last one cut, with a page in its left half only
+                            parts = [(0.0, 0.0, last[0], size[1])]
+                        else:  # four pages to a sheet, two rows of two
+                            four = quarters(read, shapes, *size, last4[0] if last4 is not None
+                                            and last4[1] == size else None)
+                            if four is not None:
+                                last4, parts = (four[0], size), four[1]
+                            else:  # one page set in columns: each column read as a page
+                                cuts = column_cuts(read, shapes, *size, set_in[0] if set_in
+                                                   is not None and set_in[1] == size else None)
+                                set_in = (cuts, size) if cuts else None
+                                edges = [0.0, *(cuts or ()), size[0]]
+                                parts = [(low, 0.0, high, size[1]) for low, high in
+                                         pairwise(edges)] if len(edges) > 2 else []
+                                aside = None if parts else side_column(read, shapes, *size)
                 finally:
                     page.close()
-        if len(pages) == len(pdf) and all(page.clip is None for page in pages):
-            for k, keys in stamps([page.small for page in pages]).items():
-                page = shown(k)  # a footer drawn over the body: read again without it
-                try:
-                    pages[k] = _read_page(page, frames[k][1], at_spaces, k, stamp=keys)[0]
-                finally:
-                    page.close()
+                if not parts and aside is not None:
+                    apart = read_apart(shown, index, aside, size, partial(
+                        _read_lines, at_spaces=at_spaces, sheet=index, drop=drop))
+                    pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
+                    continue
+                if not parts:
+                    pages.append(whole)
+                    continue
+                for part in parts:  # pages on one sheet: each read alone, in reading order
+                    page = shown(index)
+                    try:
+                        # the sheet as first read: keep_part leaves its part's boxes on the page
+                        kept = keep_part(page, part, size)
+                        pages.append(_read_page(page, kept, at_spaces, index, part,
+                                                drop=drop)[0])
+                    finally:
+                        page.close()
+            if len(pages) == len(pdf) and all(page.clip is None for page in pages):
+                for k, keys in stamps([page.small for page in pages]).items():
+                    page = shown(k)  # a footer drawn over the body: read again without it
+                    try:
+                        pages[k] = _read_page(page, frames[k][1], at_spaces, k, stamp=keys,
+                                              drop=drop)[0]
+                    finally:
+                        page.close()
+            return pages
+
+        pages = read_all(frozenset())
+        drop = repeated_overlays((page.sheet, page.overlays) for page in pages)
+        if drop:  # a banner printed over every page's body: read again without it, from
+            pdf.close()  # the file (reading a page's part set its crop box in the document)
+            pdf = open_pdf(data, name)
+            draw_form_values(pdf, MIN_CHARS_PER_PAGE)
+            turns.clear()
+            frames.clear()
+            pages = read_all(drop)
         if any(page.cut for page in pages) and len(pages) == len(pdf):
             pages = _strips_joined(pdf, pages, at_spaces)
         laid = _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
@@ -233,7 +204,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         pdf.close()
 
 
-def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]:
+def _strips_joined(pdf: Any, pages: list[PageRead], at_spaces: bool) -> list[PageRead]:
     """The pages, one wide page per row band when they are a sheet's column strips.
 
     :mod:`.pdf_strips` finds the strips; the pages are returned as they are when
@@ -274,32 +245,39 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
 
 
 def _scan_halves(index: int, size: tuple[float, float], cut: float,
-                 sides: tuple[int, ...]) -> list[_Read]:
+                 sides: tuple[int, ...]) -> list[PageRead]:
     """The pages of a scanned sheet cut at ``cut``: no text, each its part of the sheet."""
-    return [_Read([], True, 0, 0, 0.0, cut if side == 0 else size[0] - cut, 0, index,
+    return [PageRead([], True, 0, 0, 0.0, cut if side == 0 else size[0] - cut, 0, index,
                   (0.0, 0.0, cut, size[1]) if side == 0 else (cut, 0.0, size[0], size[1]))
             for side in sides]
 
 
 def _read_lines(page: Any, size: tuple[float, float], part: Box | None = None, *,
-                at_spaces: bool, sheet: int) -> tuple[_Read, list[TextLine]]:
+                at_spaces: bool, sheet: int, drop: frozenset[Key] = frozenset()
+                ) -> tuple[PageRead, list[TextLine]]:
     """:func:`_read_page`'s page and lines as pdfium gave them (:func:`.read_apart`)."""
-    return _read_page(page, size, at_spaces, sheet, part)[:2]
+    return _read_page(page, size, at_spaces, sheet, part, drop=drop)[:2]
 
 
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
-               clip: Box | None = None, stamp: frozenset[Any] = frozenset()
-               ) -> tuple[_Read, list[TextLine], list[Box]]:
+               clip: Box | None = None, stamp: frozenset[Any] = frozenset(),
+               drop: frozenset[Key] = frozenset()
+               ) -> tuple[PageRead, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes.
 
     ``stamp``: the keys of a running footer drawn over the body (:mod:`.pdf_stamps`),
-    read as a line under the page's last.
+    read as a line under the page's last; ``drop``: the keys of a banner printed over
+    every page's body (:mod:`.pdf_overlays`), taken off with its text.
     """
     texts: list[TextObject] = []
     blanks: list[Box] = []
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
-    paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
+    order: list[tuple[int, Any, Box]] = []
+    paths, pictures = page_shapes(page, texts, blanks, forms, boxes, order)
+    over_text = boxes_over_text(page, boxes, order, size[1])
+    if drop and over_text:
+        take_off(page, over_text, drop, texts, boxes, paths, order, blanks)
     sizes = TextSizes.kept(page, texts)  # every object placed and measured once a page
     small = small_type(texts, boxes, sizes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
@@ -336,25 +314,26 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         has_images, ocr_layer = False, bool(pictures) and invisible_only(texts)
         if ocr_layer or (pictures and not_its_text("\n".join(ln.text for ln in lines))):
             cover = image_cover(page, pictures, size)
-    out = _Read(lines, has_images, sum(line.unmapped for line in lines),
+    out = PageRead(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0] + page.get_bbox()[0],
                 loose, sheet, clip, any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
-                overprints=tuple(over), ocr_layer=ocr_layer)
+                overprints=tuple(over), ocr_layer=ocr_layer,
+                overlays=tuple((key, under) for key, under, _ in over_text))
     return out, read, paths + pictures
 
 
-def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
+def _laid_out(pages: list[PageRead], at_spaces: bool, fills: bool,
               uncut: bool = False, icu: bool = False) -> list[PageLayer]:
     """The pages' layers, with the steps that look across pages (cut rows, line pitches).
 
     ``uncut``: a spreadsheet's print, whose page breaks cut no row; ``icu``: a writer
     that breaks Thai at ICU's dictionary words (Chromium). A page's side column
-    (:attr:`_Read.beside`) is laid out alone, its text after the document's last line
+    (:attr:`PageRead.beside`) is laid out alone, its text after the document's last line
     (a page's text may go on on the next page; the side column's is set apart).
     """
-    sides: dict[int, _Read] = {}
-    bodies: list[_Read] = []
+    sides: dict[int, PageRead] = {}
+    bodies: list[PageRead] = []
     for page in pages:
         if page.beside and bodies:
             sides[len(bodies) - 1] = page

@@ -30,7 +30,8 @@ TextObject = tuple[Any, Any, Matrix | None]
 
 def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 blanks: list[Box] | None = None, forms: list[Any] | None = None,
-                boxes: list[tuple[Any, Box]] | None = None) -> tuple[list[Box], list[Box]]:
+                boxes: list[tuple[Any, Box]] | None = None,
+                order: list[tuple[int, Any, Box]] | None = None) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
@@ -46,7 +47,10 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     leaves out of its text). ``forms``, if given, receives the page's own form
     XObjects (a page with none needs no form placement: :class:`.pdf_glyphs.Glyphs`).
     ``boxes``, if given with ``blanks``, receives each of the page's own text objects
-    with its box, in page order (:func:`.pdf_twins.twins_apart`).
+    with its box, in page order (:func:`.pdf_twins.twins_apart`). ``order``, if given
+    with ``boxes``, receives each of the page's own paths as ``(n, object, box)``: ``n``
+    the count of the page's own text objects painted before it (its place in the paint
+    order among them: :mod:`.pdf_overlays`), ``box`` the one put in the returned paths.
     Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
     """
     import pypdfium2 as pdfium
@@ -77,8 +81,10 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 # (a form's objects: their clip stands in the form's space)
                 box = clipped(obj, drawn) if kind == path and to_page is None else drawn
                 if box is not None:
-                    (paths if kind == path else images).append(
-                        box if to_page is None else box_through(to_page, box))
+                    placed = box if to_page is None else box_through(to_page, box)
+                    (paths if kind == path else images).append(placed)
+                    if order is not None and level == 0 and kind == path and boxes is not None:
+                        order.append((len(boxes), obj, placed))
             elif kind == text:
                 if texts is not None:
                     texts.append((parent if level else None, obj, to_page))

@@ -18,7 +18,13 @@ from bma_etl.read.pdf_cell_blocks import cell_blocks
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
-from bma_etl.read.pdf_rowlines import ends_short, label_beside_items, table_pieces
+from bma_etl.read.pdf_rowlines import (
+    ends_short,
+    label_beside_items,
+    tab_set,
+    table_pieces,
+    wrapped_together,
+)
 from bma_etl.read.pdf_runs import Piece, column_text, last_rooms, run_columns, with_stretched_tails
 from bma_etl.read.pdf_tables import Rule
 
@@ -244,9 +250,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             padded.append(i - 1)
         if i + 1 < len(runs) and follows(firsts[i + 1], PADDED_PITCH):
             padded.append(i + 1)
-        if _is_row(columns(i), run, size, edge) or \
-                (_padded_row(columns(i), run, (columns(k) for k in padded))
-                 and not ends_short(columns(i), on_page())):
+        if _is_row(columns(i), run, size, edge) or wrapped_together(columns(i), on_page()) \
+                or (_padded_row(columns(i), run, (columns(k) for k in padded))
+                    and not ends_short(columns(i), on_page())):
             out.append(_joined(run, with_stretched_tails(columns(i), on_page())) or run[0])
         else:
             out.extend(run)
@@ -315,31 +321,10 @@ def _is_row(columns: list[list[Piece]], run: list[TextLine], pitch: float,
                     and all(low - margin <= p.baseline <= high + margin
                             for c in columns for p in c) \
                     and not _justified_word(column, other, edge, pitch) \
-                    and not _tab_set(other, max(line.size for line in run)) \
+                    and not tab_set(other, max(line.size for line in run)) \
                     and (not _unwrapped(other, max(line.size for line in run))
                          or label_beside_items(column, other, max(ln.size for ln in run))):
                 return True  # a cell centred beside the row's tallest one
-    return False
-
-
-def _tab_set(column: list[Piece], size: float) -> bool:
-    """Whether ``column``'s pieces are lines of text, not the lines of one cell.
-
-    A cell's lines start together (left-aligned or justified; a hanging or first-line
-    indent moves only its first line, or all but the first), or are centred or end
-    together. A piece that starts more than a font ``size`` right of the pieces
-    above and below it, neither centred nor ending with both, is a line set at a tab
-    stop between lines at the margin: running text whose last tab's text wrapped onto
-    the margin (``… บาท`` / ``: เป็นไปตามแผน : เป็น`` … ``ไปตามเป้าหมาย``), which the
-    piece beside it is no cell centred beside.
-    """
-    ordered = sorted(column, key=lambda p: -p.baseline)
-    for above, piece, below in zip(ordered, ordered[1:], ordered[2:], strict=False):
-        if piece.left > max(above.left, below.left) + size \
-                and not all(abs(piece.left + piece.right - p.left - p.right) <= 2 * size
-                            for p in (above, below)) \
-                and not all(abs(piece.right - p.right) <= size for p in (above, below)):
-            return True
     return False
 
 

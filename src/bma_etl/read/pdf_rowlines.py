@@ -87,3 +87,60 @@ def label_beside_items(column: list[Piece], other: list[Piece], size: float) -> 
         return False
     lefts = [p.left for p in other]
     return column[0].right < min(lefts) and max(lefts) - min(lefts) <= size
+
+
+def tab_set(column: list[Piece], size: float) -> bool:
+    """Whether ``column``'s pieces are lines of text, not the lines of one cell.
+
+    A cell's lines start together (left-aligned or justified; a hanging or first-line
+    indent moves only its first line, or all but the first), or are centred or end
+    together. A piece that starts more than a font ``size`` right of the pieces
+    above and below it, neither centred nor ending with both, is a line set at a tab
+    stop between lines at the margin: running text whose last tab's text wrapped onto
+    the margin (``… บาท`` / ``: เป็นไปตามแผน : เป็น`` … ``ไปตามเป้าหมาย``), which the
+    piece beside it is no cell centred beside.
+    """
+    ordered = sorted(column, key=lambda p: -p.baseline)
+    for above, piece, below in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if piece.left > max(above.left, below.left) + size \
+                and not all(abs(piece.left + piece.right - p.left - p.right) <= 2 * size
+                            for p in (above, below)) \
+                and not all(abs(piece.right - p.right) <= size for p in (above, below)):
+            return True
+    return False
+
+
+#: Most room (font sizes) a line of a wrapped cell leaves at its end: a browser breaks
+#: Thai at dictionary words, a few letters wide, with no space to say where one ends.
+WRAP_ROOM_EM = 2.0
+
+
+def wrapped_together(columns: list[list[Piece]], page: list[Piece]) -> bool:
+    """Whether a run's two columns are both cells wrapped over the same lines: one row.
+
+    ``columns``: a run's (:func:`.pdf_runs.run_columns`); ``page``: the page's
+    :func:`table_pieces`. Each column's pieces stand on lines that follow one another,
+    two or more, the shorter column's among the other's, and every piece but a
+    column's lowest leaves less room in its column's width (:func:`_width`) than the
+    next piece's first word, and than :data:`WRAP_ROOM_EM` font sizes: each line
+    wrapped into the next, so the lines of both are one row's. A label/value row a page
+    break cut, its label over two lines (``หลักการและ`` / ``เหตุผล``), stands beside the
+    value's lines on their baselines (the browser sets the label on the part of the row
+    left on the page), with nothing between them to show they interleave; two rows
+    leave room at the end of a label or of a value.
+    """
+    if len(columns) != 2:
+        return False
+    ordered = [sorted(column, key=lambda p: -p.baseline) for column in columns]
+    lines = sorted(([p.line for p in column] for column in ordered), key=len)
+    if len(lines[0]) < 2 or any(own != list(range(own[0], own[0] + len(own))) for own in lines) \
+            or not set(lines[0]) <= set(lines[1]):
+        return False
+    for column in ordered:
+        size = max(p.size for p in column) or 1.0
+        width = _width(column, page, size)
+        for above, below in pairwise(column):
+            word = (below.gaps[0][0] if below.gaps else below.right) - below.left
+            if width - (above.right - above.left) >= min(word, WRAP_ROOM_EM * size):
+                return False
+    return True
