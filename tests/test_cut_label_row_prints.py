@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import fonts, render
 from corpus.web import project_detail, running_text
+from read_back import assert_read_as_generated
 
 
 @pytest.mark.parametrize(("seed", "spacer"), [(1, 0), (1, 10), (2, 20)])

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_read_as_generated
 from corpus import fonts, render
 from corpus.build import GENERATORS
+from read_back import assert_read_as_generated
 
 #: A cookie notice (its words are no field's) and its buttons.
 _NOTICE = ("เว็บไซต์นี้ใช้คุกกี้เพื่อพัฒนาประสบการณ์การใช้งาน ศึกษารายละเอียดได้ที่ "
