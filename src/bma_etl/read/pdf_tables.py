@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bma_etl.read.pdf_cell_cuts import SPREAD_DIGITS, cut_number, cut_run, word_edges
+from bma_etl.read.pdf_clip_cells import BODY_EM
 from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import pen_left, replaced
@@ -261,19 +262,29 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     bands: dict[tuple[Rule, Rule], Grid] = {}
     lines = [_cut_at_rules(line, rules, bands) for line in lines]
     found: list[tuple[int, list[tuple[str, float, float, bool, float]], list[_Cell]]] = []
+    # a page whose cells' clips hid lines (:mod:`.pdf_clip_cells`): its rows may be shorter
+    # than their lines, a line's baseline on its row's bottom rule; its letters stand over it
+    clipped = any(line.clip for line in lines)
+    body = BODY_EM if clipped else 0.0
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
-        pieces = _extents(line)
-        maybe = [_cell_of(pen_left(t, x, end, line.size), y, rules, bands)
-                 for t, x, end, _, y in pieces]
+        pieces, clip, lift = _extents(line), line.clip, body * line.size
+        if clip is None:
+            maybe = [_cell_of(pen_left(t, x, end, line.size), y + lift, rules, bands)
+                     for t, x, end, _, y in pieces]
+        else:  # a line a cell's clip hides: in that cell
+            maybe = [_cell_of(min(max(x, clip[0]), clip[2]), (clip[1] + clip[3]) / 2, rules,
+                              bands) for _, x, _, _, _ in pieces]
         if pieces and all(c is not None for c in maybe):
             found.append((index, pieces, [c for c in maybe if c is not None]))
     # a cell merged over rows: its text in its first row (:mod:`.pdf_rowspans`)
     firsts = merged_bands(c.row for _, _, cells in found for c in cells)
     grids = {c.row: c.columns for _, _, cells in found for c in cells}
     merged: dict[Band, float] = {}  # each merged band holding text: its column's left edge
-    moved = overflow_moves(found, lines, _Cell)  # lines run over a rule (:mod:`.pdf_overflow`)
+    # lines run over a rule (:mod:`.pdf_overflow`): on a page whose cells' clips hid some,
+    # every such line was hidden, and is in its cell
+    moved = {} if clipped else overflow_moves(found, lines, _Cell)
     for index, pieces, cells in found:
         for k, cell in enumerate(cells):
             if cell.row in firsts and firsts[cell.row] in grids:
@@ -291,17 +302,18 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     # rows over more distinct baselines than a row holds: their lines stay as they are
     tall = {row for row, members in rows.items()
             if len({round(m[3]) for m in members}) > MAX_LINES_PER_ROW}
+    leads: dict[tuple[float, float, float, float], int] = {}  # each row's first line in view
+    for index in sorted(placed, key=lambda k: lines[k].clip is not None):
+        leads.setdefault(placed[index], index)
     out: list[TextLine] = []
-    done: set[tuple[float, float, float, float]] = set()
     for index, line in enumerate(lines):
         row = placed.get(index)
         if row is None or row in tall:
             out.append(line)
             continue
-        if row in done:
+        if leads[row] != index:
             continue
         members = rows[row]
-        done.add(row)
         columns = members[0][1].columns
         texts = [""] * len(columns)
         size = max(lines[m[0]].size for m in members)
