@@ -243,8 +243,10 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                     wraps_at_spaces: bool = False) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
 
-    Lines outside any table, or only partly inside one, stay as they are. A row
-    keeps the baseline of its first line and the table's id (:func:`table_ids`),
+    Lines outside any table, or only partly inside one, stay as they are. A line a
+    cell's clip hid (:attr:`~.pdf_line.TextLine.clip`) goes to that cell wherever it
+    stands (:mod:`.pdf_clip_cells`). A row keeps the baseline of its first line in
+    view and the table's id (:func:`table_ids`),
     so no blank line is put between two rows of one table, and one is put between
     two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
     says, or with a space after a line the PDF ended with a written space
