@@ -41,8 +41,8 @@ def edge_lines(lines: list[TextLine], height: float) -> set[int]:
     (:data:`SAME_LINE_PITCHES`): a fixed footer may stand close under the body's
     last line, or over it, as the body runs under it.
     """
-    inked = sorted((k for k, line in enumerate(lines)
-                    if line.text.strip() and line.baseline is not None),
+    inked = sorted((k for k, line in enumerate(lines)  # (a cell's hidden line: no margin's)
+                    if line.text.strip() and line.baseline is not None and line.clip is None),
                    key=lambda k: lines[k].baseline or 0.0)
     if len(inked) < 2 or height <= 0:
         return set()

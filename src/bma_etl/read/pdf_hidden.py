@@ -27,8 +27,8 @@ _EVERYWHERE: Box = (-1e9, -1e9, 1e9, 1e9)
 HIDDEN_EM = 0.5
 
 
-def without_hidden_lines(page: Any, texts: list[TextObject],
-                         boxes: list[tuple[Any, Box]]) -> int:
+def without_hidden_lines(page: Any, texts: list[TextObject], boxes: list[tuple[Any, Box]],
+                         cells: list[tuple[Any, Box, Box]] | None = None) -> int:
     """Take off ``page`` its own text objects whose line the clip hides; how many were taken.
 
     ``page``: a pypdfium2 ``PdfPage`` (or its raw handle), before its text page is
@@ -37,7 +37,9 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
     An object counts when its clip is the printable area (:data:`AREA_SHARE` of the
     page or more: a spreadsheet's cell hides what overflows it, text the print still
     holds) and its origin, the baseline it is set on, lies outside that clip's box by
-    :data:`HIDDEN_EM` font sizes or more. Objects inside forms stay.
+    :data:`HIDDEN_EM` font sizes or more. Objects inside forms stay. ``cells``, if
+    given, receives each of the others whose clip is smaller (a spreadsheet cell's, as
+    :mod:`.pdf_clip_cells` reads it): the object, its box and its clip's box.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -47,15 +49,18 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
     size = ctypes.c_float()
     hidden = []
     clip_of, count_paths = _clip_calls()
-    for obj, _ in boxes:
+    for obj, box in boxes:
         # the cheap test first: most objects have no clip, or one without a path
         clip = clip_of(obj)
         if not clip or count_paths(clip) <= 0:
             continue
         area = clipped(obj, _EVERYWHERE)
-        if area is None or area == _EVERYWHERE or area[2] - area[0] < AREA_SHARE * width \
-                or area[3] - area[1] < AREA_SHARE * height:
-            continue  # no clip, or a cell's (a spreadsheet's cell hides what overflows it)
+        if area is None or area == _EVERYWHERE:
+            continue
+        if area[2] - area[0] < AREA_SHARE * width or area[3] - area[1] < AREA_SHARE * height:
+            if cells is not None:  # a cell's (a spreadsheet's cell hides what overflows it)
+                cells.append((obj, box, area))
+            continue
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) \
                 or not pdfium_c.FPDFTextObj_GetFontSize(obj, size):
             continue

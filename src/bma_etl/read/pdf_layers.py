@@ -24,6 +24,7 @@ from typing import Any
 from bma_etl.errors import ReadError
 from bma_etl.read.pdf_break_words import breaks_at_words
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
+from bma_etl.read.pdf_clip_cells import park_hidden, unparked
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_edge_lines import edge_lines, rejoined
@@ -62,12 +63,7 @@ from bma_etl.read.pdf_upright import Frame, put_back, stored_frame, upright
 from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wrap_words import writer_rules_of
-from bma_etl.read.pdf_wraps import (
-    spaced_wraps,
-    with_written_ends,
-    wrapped_lines,
-    wraps_over_breaks,
-)
+from bma_etl.read.pdf_wraps import spaced_wraps, with_written_ends, wrapped_lines, wraps_over_breaks
 from bma_etl.read.scan_sheets import scan_sheet
 
 #: Fewer non-blank characters than this and a page has no usable text layer; if it draws
@@ -281,18 +277,21 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     sizes = TextSizes.kept(page, texts)  # every object placed and measured once a page
     small = small_type(texts, boxes, sizes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
-    without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text
+    cells: list[tuple[Any, Box, Box]] = []  # text objects a cell's clip cuts
+    without_hidden_lines(page, texts, boxes, cells)  # marks of a line the clip hides: not text
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
     rules, cut = closed(closed_sides(rules_of([path for path in paths if path not in strokes])))
     # before pdfium collects the characters (a struck word's line closed up: asked again)
     without_watermarks(page, texts, None if strokes else sizes)
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
+    parked = park_hidden(page, cells, blanks, rules, size[1])  # a cell's lines its clip hides
     written = Blanks(blanks) if blanks else None  # spaces LibreOffice wrote apart
     textpage, over = page.get_textpage(), list[str]()
     try:  # taking watermarks off adds no form: a page that had none has none
         drawn = textpage.count_chars()
-        read = with_written_ends(page_lines(g := Glyphs(textpage, bool(forms)), rules.vertical,
-                                            blanks=written, overprints=over), written)
+        read = unparked(with_written_ends(page_lines(
+            g := Glyphs(textpage, bool(forms)), rules.vertical, blanks=written,
+            overprints=over), written), parked)
         if g.frames:  # a missing-glyph box's frame is no table's rule
             rules, cut = closed(closed_sides(rules_of(g.unframed(paths, strokes))))
     finally:

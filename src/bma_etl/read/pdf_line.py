@@ -156,6 +156,9 @@ class TextLine:
     #: whose text changed since may hold stale ones: only :func:`.pdf_tabstops.with_tab_stops`
     #: reads them), where the text before it ends and where it starts (points).
     jumps: tuple[tuple[int, float, float], ...] = ()
+    #: A spreadsheet cell's line its clip hides, drawn past the cell's rule: that clip's
+    #: box, left, bottom, right, top (points; :mod:`.pdf_clip_cells`). None: drawn in view.
+    clip: tuple[float, float, float, float] | None = None
 
     @property
     def natural_right(self) -> float:

@@ -22,6 +22,8 @@ pitch above it (:data:`PITCH_EM`), and for the second, its first word had no roo
 on that cell's line (a title run on over empty cells is never wrapped). It then goes
 back to that cell (:func:`overflow_moves`);
 a further line of the same cell goes with it when it overprints the row's own too.
+Where the print clips each cell, its clip says whose a hidden line is, wherever it
+stands (:mod:`.pdf_clip_cells`): a page whose clips hid lines is not looked at here.
 """
 
 from __future__ import annotations

@@ -13,10 +13,11 @@ tabs, empty cells kept, as the layouts read tab tables in text files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from bma_etl.read.pdf_cell_cuts import SPREAD_DIGITS, cut_number, cut_run, word_edges
+from bma_etl.read.pdf_clip_cells import BODY_EM
 from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import pen_left, replaced
@@ -238,83 +239,22 @@ def join_pieces(left: str, right: str) -> str:
     return left + cell_separator(left, right) + right if left else right
 
 
-#: A cell's line ends full when it leaves less than this many font sizes before
-#: the cell's right padding (taken as wide as its left one): less than a letter.
-CELL_FULL_EM = 1.0
-
-
-def _full(above: tuple[str, float, float, bool], left: float, right: float,
-          size: float) -> bool:
-    """Whether a cell's line (``above``: text, x, end) ends full (:data:`CELL_FULL_EM`).
-
-    A writer that wraps only at spaces cuts a run of letters (one longer than the
-    cell, ``left`` to ``right`` rule, is wide) where the line is full; its lines
-    wrapped at a space end full only by chance (the next word would have taken
-    less than a letter's room): a full line's break is taken for a cut.
-    """
-    _text, x, end, _space = above
-    return bool(end) and right - max(0.0, x - left) - end < CELL_FULL_EM * size
-
-
-def _cut(above: tuple[str, float, float, bool], tail: float, head: float, left: float,
-         right: float, size: float) -> bool:
-    """Whether a cell's break after ``above`` cut a run (a word no line could hold).
-
-    As :func:`.pdf_wraps.spaced_wraps`: the line ends full (:func:`_full`) and its last
-    word (from ``tail``) and the next line's first (``head`` wide) fill the cell's text.
-    """
-    _text, x, end, _space = above
-    return _full(above, left, right, size) and (
-        not tail or not head or end - tail + head >= right - left - 2 * max(0.0, x - left))
-
-
-def _words(gaps: tuple[tuple[float, float], ...], x: float, end: float) -> tuple[float, float]:
-    """Where a piece's last word starts, its first word's width (by gaps; 0 unknown)."""
-    inside = [g for g in gaps if x < g[0] and g[1] < end] if end else []
-    return (inside[-1][1], inside[0][0] - x) if inside else (x, end - x) if gaps else (0, 0)
-
-
-_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
-
-
-def _cut_number(before: str, text: str, above: tuple[str, float, float, bool], x: float,
-                end: float, left: float, right: float) -> bool:
-    """Whether ``text`` goes on with the number its cell's line above ends with.
-
-    A cell too narrow for a number (a schedule's ``๔๐`` in a 1 cm column) is cut
-    where its line is full: the line above ends in a digit, no written space, with
-    no room left for this line's first character (width from ``x`` to ``end``), and
-    this one starts with a digit. ``left``/``right``: the cell's rules (points). Two
-    numbers on lines of their own leave room after the first or end it with a space
-    (and a writer that wraps at spaces cuts only a run too long for the cell: :func:`_cut`).
-    """
-    _text, ax, aend, space = above
-    if space or not before or before[-1] not in _DIGITS or text[:1] not in _DIGITS \
-            or not aend or end <= x:
-        return False
-    letter = (end - x) / len(text)
-    return right - max(0.0, ax - left) - aend < letter
-
-
-#: A cell's line of digits, commas and points alone, spread by single spaces (``,๔ ๕``):
-#: distribution spreads the line of an amount that a narrow cell cut; joined to the
-#: amount above it (:func:`.pdf_cuts.cut_inside_number`), its spaces go.
-_SPREAD_DIGITS = re.compile(r"[0-9\u0e50-\u0e59,.]+(?: [0-9\u0e50-\u0e59,.]+)+")
-
-
 def with_table_rows(lines: list[TextLine], rules: Rules,
                     wraps_at_spaces: bool = False) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
 
-    Lines outside any table, or only partly inside one, stay as they are. A row
-    keeps the baseline of its first line and the table's id (:func:`table_ids`),
+    Lines outside any table, or only partly inside one, stay as they are. A line a
+    cell's clip hid (:attr:`~.pdf_line.TextLine.clip`) goes to that cell wherever it
+    stands (:mod:`.pdf_clip_cells`). A row keeps the baseline of its first line in
+    view and the table's id (:func:`table_ids`),
     so no blank line is put between two rows of one table, and one is put between
     two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
     :func:`.pdf_wraps.writer_rules`), after a line that did not cut a run too long
-    for the cell (:func:`_cut`). A cell merged over rows goes to its first row, and
-    each other row it covers gets :data:`~.pdf_rowspans.DITTO` there (:mod:`.pdf_rowspans`).
+    for the cell (:func:`.pdf_cell_cuts.cut_run`). A cell merged over rows goes to its
+    first row, and each other row it covers gets :data:`~.pdf_rowspans.DITTO` there
+    (:mod:`.pdf_rowspans`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
@@ -324,19 +264,29 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     bands: dict[tuple[Rule, Rule], Grid] = {}
     lines = [_cut_at_rules(line, rules, bands) for line in lines]
     found: list[tuple[int, list[tuple[str, float, float, bool, float]], list[_Cell]]] = []
+    # a page whose cells' clips hid lines (:mod:`.pdf_clip_cells`): its rows may be shorter
+    # than their lines, a line's baseline on its row's bottom rule; its letters stand over it
+    clipped = any(line.clip for line in lines)
+    body = BODY_EM if clipped else 0.0
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
-        pieces = _extents(line)
-        maybe = [_cell_of(pen_left(t, x, end, line.size), y, rules, bands)
-                 for t, x, end, _, y in pieces]
+        pieces, clip, lift = _extents(line), line.clip, body * line.size
+        if clip is None:
+            maybe = [_cell_of(pen_left(t, x, end, line.size), y + lift, rules, bands)
+                     for t, x, end, _, y in pieces]
+        else:  # a line a cell's clip hides: in that cell
+            maybe = [_cell_of(min(max(x, clip[0]), clip[2]), (clip[1] + clip[3]) / 2, rules,
+                              bands) for _, x, _, _, _ in pieces]
         if pieces and all(c is not None for c in maybe):
             found.append((index, pieces, [c for c in maybe if c is not None]))
     # a cell merged over rows: its text in its first row (:mod:`.pdf_rowspans`)
     firsts = merged_bands(c.row for _, _, cells in found for c in cells)
     grids = {c.row: c.columns for _, _, cells in found for c in cells}
     merged: dict[Band, float] = {}  # each merged band holding text: its column's left edge
-    moved = overflow_moves(found, lines, _Cell)  # lines run over a rule (:mod:`.pdf_overflow`)
+    # lines run over a rule (:mod:`.pdf_overflow`): on a page whose cells' clips hid some,
+    # every such line was hidden, and is in its cell
+    moved = {} if clipped else overflow_moves(found, lines, _Cell)
     for index, pieces, cells in found:
         for k, cell in enumerate(cells):
             if cell.row in firsts and firsts[cell.row] in grids:
@@ -354,17 +304,18 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     # rows over more distinct baselines than a row holds: their lines stay as they are
     tall = {row for row, members in rows.items()
             if len({round(m[3]) for m in members}) > MAX_LINES_PER_ROW}
+    leads: dict[tuple[float, float, float, float], int] = {}  # each row's first line in view
+    for index in sorted(placed, key=lambda k: lines[k].clip is not None):
+        leads.setdefault(placed[index], index)
     out: list[TextLine] = []
-    done: set[tuple[float, float, float, float]] = set()
     for index, line in enumerate(lines):
         row = placed.get(index)
         if row is None or row in tall:
             out.append(line)
             continue
-        if row in done:
+        if leads[row] != index:
             continue
         members = rows[row]
-        done.add(row)
         columns = members[0][1].columns
         texts = [""] * len(columns)
         size = max(lines[m[0]].size for m in members)
@@ -374,17 +325,18 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
             above, col = last.get(cell.column), cell.column
             right = columns[col + 1] if col + 1 < len(columns) else cell.row[3]
             # a piece with no white space is one word (its line may have no gaps to tell)
-            tail, head = (x, end - x) if end and " " not in text else _words(lines[i].gaps, x, end)
-            cut = above is not None and _cut(above, tails.get(col, 0.0), head, columns[col],
+            tail, head = (x, end - x) if end and " " not in text \
+                else word_edges(lines[i].gaps, x, end)
+            cut = above is not None and cut_run(above, tails.get(col, 0.0), head, columns[col],
                                              right, size)
             spaced = above is not None and bool(texts[col]) and not cell_separator(
                 texts[col], text) and (above[3] or (wraps_at_spaces and not cut))
-            tight = text.replace(" ", "") if _SPREAD_DIGITS.fullmatch(text.strip()) else text
+            tight = text.replace(" ", "") if SPREAD_DIGITS.fullmatch(text.strip()) else text
             if above is not None and texts[col] and cut_inside_number(texts[col], tight):
                 texts[col] += tight.strip()  # an amount the cell's edge cut (``๓๘๓,`` / ``๒๐๐``)
             elif spaced:
                 texts[col] = f"{texts[col]} {text}"
-            elif above is not None and (cut or not wraps_at_spaces) and _cut_number(
+            elif above is not None and (cut or not wraps_at_spaces) and cut_number(
                     texts[col], text, above, x, end, columns[col], right):
                 texts[col] += text
             else:
