@@ -23,9 +23,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from bma_etl.pipeline_file import process_file
 from test_sheet_unfitted_rows import _ROWS, _workbook
 
-from conftest import font_file
 from corpus import render
 from plan_sheets import plan_sheet
+from thai_fonts import font_file
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
