@@ -1,4 +1,4 @@
-"""The glyph codes of characters a PDF's text map names U+FFFD, read from the page's content.
+"""The glyph codes of characters a PDF's text map names U+FFFD or U+0000, read from the content.
 
 Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_unmapped`).
 Cairo (Firefox's prints, ``pdftocairo``'s rewrites) maps the moved forms of Thai
@@ -7,7 +7,9 @@ the glyph's code, so the form cannot be looked up in the font program and its ma
 was lost (``เพื่อ`` read ``เพือ``). pdfium gives no access to a character's code,
 so the page's content is read once more, with pdfminer.six, and only for a page
 holding such a character: each glyph drawn at that character's origin whose text
-is U+FFFD (or none) gives its code.
+is U+FFFD (or none) gives its code. Ghostscript re-distilling a Chromium print
+(``-sDEVICE=pdfwrite``, "reduce file size") maps the same moved forms to U+0000,
+which pdfium reports as code 0 (written U+FFFE in its text): ``ปี`` read ``ป-``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _READ: weakref.WeakKeyDictionary[Any, dict[tuple[float, float], list[int]]] = \
     weakref.WeakKeyDictionary()
 #: How far each page's content was moved in memory (x, y; points), by :func:`moved_page`.
 _MOVED: weakref.WeakKeyDictionary[Any, tuple[float, float]] = weakref.WeakKeyDictionary()
+#: What pdfium reports as the text of a glyph whose code only the content gives: the
+#: map's U+FFFD (cairo) or U+0000 (Ghostscript).
+NO_CODE = (0, 0xFFFD)
 #: How near (points) a glyph's origin as pdfminer places it is to pdfium's for the same one.
 NEAR = 0.05
 
@@ -106,7 +111,7 @@ def _drawn_without_text(data: bytes, index: int) -> dict[tuple[float, float], li
                 text = font.to_unichr(cid)
             except Exception:  # no text for the code at all
                 text = "\ufffd"
-            if text == "\ufffd":
+            if text in ("\ufffd", "\x00", ""):  # (pdfminer gives a U+0000 map as is)
                 found.setdefault((matrix[4], matrix[5]), []).append(cid)
             return float(super().render_char(matrix, font, fontsize, scaling, rise, cid,
                                              ncs, graphicstate))

@@ -359,13 +359,15 @@ def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     is one too: pdfium takes that code for a soft hyphen, and at a line's end
     writes U+FFFE for it and no line break (a word hyphenated there reads joined),
     which read ``ศาลาท่าน้ำ-`` run into the next line: it is the line's break there.
+    A glyph the map names U+0000 pdfium writes U+FFFE for too, anywhere: Ghostscript's
+    rewrite of a Chromium print names its moved marks so (``ปี`` read ``ป-``); no text.
     ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
-    lost = glyphs(textpage).unmapped(count)
+    g = glyphs(textpage)
     raw = raw.replace("\ufffd", LOST)
-    # (most pages hold neither code: the page is not walked character by character)
     hyphens = [i for i, char in enumerate(raw) if char in _HYPHEN_CODES] \
-        if "\x02" in raw or "\ufffe" in raw else []
+        if "\x02" in raw or "\ufffe" in raw else []  # (most pages hold neither code)
+    lost = [*g.unmapped(count), *(i for i in hyphens if raw[i] == "\ufffe" and not g.unicode(i))]
     if not lost and not hyphens:
         return raw
     chars = list(raw)

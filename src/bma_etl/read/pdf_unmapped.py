@@ -13,7 +13,9 @@ font program, whose ``cmap`` names the glyphs drawn for characters; a glyph the
 ``cmap`` names for a Thai mark is that mark, and a positional form the ``cmap`` does
 not name is read as the Thai mark whose outline covers most of its own
 (:data:`.pdf_private.MATCH`, as for a producer's private codes). A glyph mapped to
-U+FFFD (cairo) is found by its box (:meth:`_Font.read_by_box`).
+U+FFFD (cairo) or U+0000 (Ghostscript's rewrite of a Chromium print: ``ที่`` read
+``ที-``) is looked up by the code the page's content draws it with
+(:func:`.pdf_glyph_codes.code_at`), else found by its box (:meth:`_Font.read_by_box`).
 The same writer maps a glyph to the text of the first cluster it drew it in: a
 page whose first SARA AA was a SARA AM's maps every SARA AA glyph to SARA AM
 (``การ`` read ``กำร``). A SARA AM whose box is the font's SARA AA glyph's (and not
@@ -31,7 +33,7 @@ programs keep no ``cmap``: the marks the PDF's own text map names are the
 references then (:mod:`.pdf_tounicode`), the marks the document also draws in
 their own form. Those may not hold the mark a form is of, so a form read by them
 must be drawn on the same side of the line as its match, and beat each
-look-alike the text map does not name by a clear match (:data:`_LOOK_ALIKE`);
+look-alike the text map does not name by a clear match (:mod:`.pdf_look_alikes`);
 else it stays lost. PyMuPDF embeds CFF outlines (``OTTO``), read the same way.
 
 A glyph is read only when the font program's glyph of that number has the
@@ -49,8 +51,9 @@ import logging
 import re
 from typing import Any
 
-from bma_etl.read.pdf_glyph_codes import code_at
+from bma_etl.read.pdf_glyph_codes import NO_CODE, code_at
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
+from bma_etl.read.pdf_look_alikes import unsure
 from bma_etl.read.pdf_outlines import OutlinePoints, font_data, read_once
 from bma_etl.read.pdf_private import (
     FORMS,
@@ -70,28 +73,6 @@ log = logging.getLogger(__name__)
 #: the outline's own, a little taller (Noto Sans Thai at 12 pt: the ring 0.218 x 0.192 em
 #: on the page, 0.218 x 0.180 in the font; the small MAI THO 0.261 x 0.178, 0.261 x 0.163).
 BOX_SLACK_EM = 0.05
-#: For each mark, the marks whose moved forms match its own glyph closely (intersection
-#: over union, form of one against the other's glyph, Noto Sans and Serif Thai and
-#: Sarabun: a narrow ``ิ`` on ``ี`` 0.84, ``ี`` on ``ื`` 0.89, ``ิ`` on ``ั`` 0.72), and
-#: (:data:`_LOOK_LESS`) those that match it at 0.45-0.6. A form matched by the text
-#: map's marks (:mod:`.pdf_tounicode`: those the document also draws in their own form)
-#: is read where each look-alike of its best match is among them too, or it matches
-#: by :data:`STRONG_MATCH` (:data:`WEAK_MATCH` for the lesser look-alikes) at least.
-_LOOK_ALIKE = {
-    "\u0e34": "\u0e35\u0e36\u0e37", "\u0e35": "\u0e34\u0e36\u0e37",
-    "\u0e36": "\u0e34\u0e35\u0e37", "\u0e37": "\u0e34\u0e35\u0e36",
-    "\u0e31": "\u0e34", "\u0e38": "\u0e39\u0e3a", "\u0e39": "\u0e38\u0e3a",
-    "\u0e3a": "\u0e38\u0e39",
-}
-_LOOK_LESS = {
-    "\u0e34": "\u0e31", "\u0e35": "\u0e31", "\u0e37": "\u0e31",
-    "\u0e31": "\u0e35\u0e36\u0e37",
-    "\u0e49": "\u0e31\u0e34\u0e35\u0e37\u0e4a",
-    "\u0e47": "\u0e31\u0e49\u0e4a\u0e4d",
-    "\u0e4a": "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e49",
-    "\u0e4c": "\u0e47\u0e4a\u0e4b", "\u0e4d": "\u0e47",
-}
-STRONG_MATCH, WEAK_MATCH = 0.92, 0.65
 #: A mark drawn above the letters starts this far (em) over the line; one below ends under
 #: this: a form is read as a mark of its own side only.
 ABOVE_EM, BELOW_EM = 0.25, 0.15
@@ -237,11 +218,13 @@ class _Font:
             return None  # a mark drawn on the other side of the line
         # (a subset's own cmap names only the marks it draws in their own form, too:
         # MuPDF's re-subset of a Chromium print drew ``ึ`` only moved, matched ``ื``)
-        for least, look_alikes in ((STRONG_MATCH, _LOOK_ALIKE), (WEAK_MATCH, _LOOK_LESS)):
-            if share < least and any(other not in self.forms
-                                     for other in look_alikes.get(read[0], "")):
-                return None  # the mark it looks most like may not be the one it is
-        return read
+        return None if unsure(read[0], share, self.forms, len(contours), self._count) else read
+
+    def _count(self, char: str) -> int | None:
+        """How many contours the font's own glyph of ``char`` has; ``None`` for none."""
+        name = self.glyph_of.get(char)
+        contours = self.contours(name) if name is not None else None
+        return len(contours) if contours else None
 
 
 def _fits(box: tuple[float, float] | None, width_em: float, height_em: float) -> bool:
@@ -273,7 +256,7 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
     for i in todo:
         found = _glyph(g, i, fonts)
         code = int(pdfium_c.FPDFText_GetUnicode(g.textpage.raw, i))
-        if code == 0xFFFD and found is not None:  # no glyph number: found in the content
+        if code in NO_CODE and found is not None:  # no glyph number: found in the content
             origin = g.origin(i)
             page = getattr(g.textpage, "page", None)
             code = (code_at(page, origin) if origin is not None and page is not None
