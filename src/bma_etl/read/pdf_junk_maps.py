@@ -41,6 +41,10 @@ from bma_etl.read.pdf_spans import bare_call
 
 #: A character next to Thai that may be junk: not Thai, not Latin, not white space.
 _CANDIDATE = re.compile(r"[^\u0e00-\u0e7fA-Za-z\s\x00-\x1f\x1e\ufffe\u00a0]")
+#: A space a glyph may be named (Ghostscript's ``/printer`` names ``ฒ`` and ``ฑ`` so).
+_SPACE = re.compile("(?<=[\u0e01-\u0e4e])[ \u00a0]|[ \u00a0](?=[\u0e01-\u0e4e])")
+#: Ink (points high) a glyph named a space has at least: pdfium's box of a space has none.
+INK_PT = 0.5
 #: The candidates whose text is kept unless they look like a Thai letter many times.
 _ASCII_SIGNS = frozenset("!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
@@ -85,6 +89,7 @@ def junk_mapped(g: Any, raw: str) -> tuple[str, list[int]]:
     next to a sign and are not looked at glyph by glyph.
     """
     seen = [m.start() for m in _CANDIDATE.finditer(raw) if _beside_thai(raw, m.start())]
+    seen += [i for i in _inked_spaces(g, raw) if _beside_thai(raw, i)]
     if not seen:
         return raw, []
     page = _Page(g, raw)
@@ -107,6 +112,17 @@ def junk_mapped(g: Any, raw: str) -> tuple[str, list[int]]:
             chars[j] = LOST
     lost = [i for i, char in enumerate(chars) if char == LOST and raw[i] != LOST]
     return "".join(chars), lost
+
+
+def _inked_spaces(g: Any, raw: str) -> list[int]:
+    """Spaces the page's text writes (not pdfium's) for a glyph with ink: no space draws any."""
+    out = []
+    for m in _SPACE.finditer(raw):
+        if not g.generated(m.start()):
+            _, bottom, _, top = g.tight(m.start())
+            if top - bottom > INK_PT:
+                out.append(m.start())
+    return out
 
 
 def _beside_thai(raw: str, i: int) -> bool:
