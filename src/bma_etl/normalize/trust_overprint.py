@@ -11,21 +11,27 @@ that adds up an amount not loaded is NULL too.
 
 from __future__ import annotations
 
+import re
+
 from bma_etl.document import Finding, RepairedText
 from bma_etl.normalize.fields import Normalized
 from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
+from bma_etl.read.pdf_overprint import WORD_LETTERS, letters_only
 from bma_etl.textnorm import repair_text
 
 __all__ = ["drop_overprinted", "drop_unread", "overprinted_spans"]
 
 
-def overprinted_spans(doc: RepairedText, overprinted: tuple[tuple[int, str], ...]
-                      ) -> list[tuple[int, int]]:
+def overprinted_spans(doc: RepairedText, overprinted: tuple[tuple[int, str], ...],
+                      marks_aside: bool = False) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` into ``doc.text`` of the cells read overprinted.
 
     ``overprinted``: ``(1-based line, cell as read)`` (:attr:`.SourceDocument.overprinted`);
     repair keeps lines, so the line is the same; a cell repair changed past finding
-    stands for its whole line.
+    stands for its whole line. ``marks_aside``: a cell (a word that lost a mark, as
+    read: its marks may be written out of place or lost) of :data:`WORD_LETTERS`
+    letters or more is found by its letters too, marks and spaces aside (``ทีใชไ`` in
+    ``ที่ใช้ไป``, ``พันา`` in ``พั นา``: a glyph named a space).
     """
     lines = doc.text.split("\n")
     starts = doc.index.line_starts
@@ -40,8 +46,24 @@ def overprinted_spans(doc: RepairedText, overprinted: tuple[tuple[int, str], ...
                 spans.append((start + at, start + at + len(piece)))
                 break
         else:
-            spans.append((start, start + len(line)))
+            found = _by_letters(cell, line) if marks_aside else None
+            spans.append((start + found[0], start + found[1]) if found
+                         else (start, start + len(line)))
     return spans
+
+
+#: A Thai mark (upper and lower vowels, tone marks, THANTHAKHAT, NIKHAHIT).
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+
+
+def _by_letters(word: str, line: str) -> tuple[int, int] | None:
+    """Where ``word``'s letters stand in ``line``, marks or a space between them, once only."""
+    letters = letters_only(word)
+    if len(letters) < WORD_LETTERS:
+        return None
+    between = f"(?:{_MARK}|[ \u00a0])*"  # (a space where its lost glyph advanced the pen)
+    found = list(re.finditer(between.join(map(re.escape, letters)) + f"{_MARK}*", line))
+    return found[0].span() if len(found) == 1 else None
 
 
 def drop_overprinted(normalized: Normalized, doc: RepairedText,
@@ -66,13 +88,13 @@ def drop_unread(normalized: Normalized, doc: RepairedText,
     """
     _drop(normalized, doc, unread, "unnamed_glyph",
           "lost a mark: the PDF draws a glyph there that neither its text map nor its "
-          "font names", "an amount that lost a mark")
+          "font names", "an amount that lost a mark", marks_aside=True)
 
 
 def _drop(normalized: Normalized, doc: RepairedText, cells: tuple[tuple[int, str], ...],
-          code: str, why: str, summed: str) -> None:
+          code: str, why: str, summed: str, marks_aside: bool = False) -> None:
     """NULL each value overlapping a cell of ``cells``, with a ``code`` finding saying ``why``."""
-    spans = overprinted_spans(doc, cells)
+    spans = overprinted_spans(doc, cells, marks_aside)
     if not spans:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}

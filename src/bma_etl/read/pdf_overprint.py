@@ -33,6 +33,7 @@ __all__ = ["MIN_APART", "OVERLAP_SHARE", "UNREAD", "overprinted_cell", "overprin
 UNREAD = "\x00"
 #: Fewest letters of a word that lost a mark for it to be found by its letters alone.
 WORD_LETTERS = 3
+_SPACES = re.compile(r"\s+")
 #: How many characters either side of a lost mark make its word (:func:`unread_words`).
 _AROUND = 3
 _MARK_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -230,7 +231,8 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
     (:attr:`.pdf.PdfText.text`); each names its overprinted cells (``overprints``, and
     the words that lost a mark, tagged :data:`UNREAD`). A cell the page's later steps
     changed past finding is left out; OCR'd pages have none. A word that lost a mark
-    is looked for as read first: only where it is not found so, by its letters.
+    is looked for as read first: only where it is not found so, by its letters. One of
+    fewer than :data:`WORD_LETTERS` letters only whole (``ป`` of ``ปี`` is in most lines).
     """
     out: list[tuple[int, str]] = []
     first = 1
@@ -241,8 +243,9 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
                 found = [k for k, line in enumerate(lines) if cell in line]
                 if not found and cell.startswith(UNREAD):
                     word = cell.removeprefix(UNREAD)  # as read first: a label each row
-                    found = [k for k, line in enumerate(lines) if word in line] or [
-                        k for k, line in enumerate(lines) if _unread_in(cell, line)]
+                    found = [k for k, line in enumerate(lines) if word in line] \
+                        if len(letters_only(word)) >= WORD_LETTERS else []
+                    found = found or [k for k, line in enumerate(lines) if _unread_in(cell, line)]
                 out.extend((first + k, cell) for k in found)  # repeats, its mark read in some
         first += page.text.count("\n") + 1
     return tuple(sorted(out))
@@ -251,7 +254,7 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
 def _unread_in(cell: str, line: str) -> bool:
     """Whether ``cell``, a word that lost a mark (tagged :data:`UNREAD`), is in ``line``.
 
-    Found by its letters, marks aside; a word of fewer than :data:`WORD_LETTERS`
+    Found by its letters, marks and white space aside; a word of fewer than :data:`WORD_LETTERS`
     letters only as read and whole, between characters that are no Thai (``นที`` of
     ``รุ่นที่`` is in ``เดินทาง`` by its letters, ``ป`` of ``ปี`` in most lines as read).
     """
@@ -259,7 +262,7 @@ def _unread_in(cell: str, line: str) -> bool:
         return False
     word = cell.removeprefix(UNREAD)
     letters = letters_only(word)
-    if len(letters) >= WORD_LETTERS:
-        return letters in letters_only(line)
+    if len(letters) >= WORD_LETTERS:  # (a space where the lost glyph advanced the pen)
+        return letters in _SPACES.sub("", letters_only(line))
     return re.search(f"(?<![\u0e01-\u0e5b]){re.escape(word)}(?![\u0e01-\u0e5b])",
                      line) is not None
