@@ -97,6 +97,8 @@ def junk_mapped(g: Any, raw: str) -> tuple[str, list[int]]:
     letters: dict[tuple[Any, str, float, float], list[int]] = {}
     for i in seen:
         kind = page.junk_kind(i)
+        if kind == "mark" and raw[i] in " \u00a0":
+            continue  # SARA AM's ring named a space (a damaged map): repair_text mends it
         if kind == "mark" or (kind == "letter" and raw[i] not in _ASCII_SIGNS):
             junk.add(i)
         elif kind == "letter":
