@@ -232,7 +232,9 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
     the words that lost a mark, tagged :data:`UNREAD`). A cell the page's later steps
     changed past finding is left out; OCR'd pages have none. A word that lost a mark
     is looked for as read first: only where it is not found so, by its letters. One of
-    fewer than :data:`WORD_LETTERS` letters only whole (``ป`` of ``ปี`` is in most lines).
+    fewer than :data:`WORD_LETTERS` letters is looked for whole first (``ป`` of ``ปี`` is
+    in most lines), as read within words only where it is nowhere whole (a piece of a
+    longer word: ``่าน`` of ``ท่าน้ำ``).
     """
     out: list[tuple[int, str]] = []
     first = 1
@@ -243,9 +245,9 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
                 found = [k for k, line in enumerate(lines) if cell in line]
                 if not found and cell.startswith(UNREAD):
                     word = cell.removeprefix(UNREAD)  # as read first: a label each row
-                    found = [k for k, line in enumerate(lines) if word in line] \
-                        if len(letters_only(word)) >= WORD_LETTERS else []
-                    found = found or [k for k, line in enumerate(lines) if _unread_in(cell, line)]
+                    read = [k for k, line in enumerate(lines) if word in line]
+                    by = [k for k, line in enumerate(lines) if _unread_in(cell, line)]
+                    found = (by or read) if len(letters_only(word)) < WORD_LETTERS else (read or by)
                 out.extend((first + k, cell) for k in found)  # repeats, its mark read in some
         first += page.text.count("\n") + 1
     return tuple(sorted(out))
