@@ -54,6 +54,13 @@ _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE}\s*$")
 #: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``, ``พ.ศ.๒๕ฒ๐``; พ.ศ. read as
 #: a Latin word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
 _OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{_OCR_YEAR}\s*$")
+#: The cover's big Thai-digit year read by OCR's English model as a Latin word
+#: (``พ.ศ. Wed`` for ``พ.ศ. ๒๕๖๗`` at 24 pt on a 200 dpi scan): the title is there, its
+#: year is not; the title is not loaded (its year unread), the agencies under it are read.
+_LATIN_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}\s*[A-Za-z]{{2,6}}\s*$")
+#: The plan's year as its own text states it (``จัดทำแผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗``):
+#: the fiscal year when the title's could not be read.
+_YEAR_STATED_RE = re.compile(rf"{PLAN_WORDS}\s*{_BE}\s*(?P<year>{DIGIT}{{4}})(?!{DIGIT})")
 #: Headings of the plan's narrative part (heading words → field). The text may follow
 #: on the heading's line after ``:`` or in the next cell (a page number there is a
 #: table of contents' line).
@@ -113,6 +120,8 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
         same_line, after = found
         following = [ln for ln in head if ln.no > after and ln.text.strip()]
         read_agencies(doc, [same_line, *following] if same_line else following, row, head)
+        if "fiscal_year_be" not in row.fields and doc.ocr_used:
+            _year_stated(doc, lines, row)
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
@@ -158,7 +167,25 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
             if year.re is _YEAR_LINE_RE:
                 row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
             return None, second.no
+        if doc.ocr_used and _TITLE_START_RE.match(first.text) \
+                and _LATIN_YEAR_LINE_RE.match(second.text):
+            return None, second.no  # the year unread: no title, the agencies under it
     return None
+
+
+def _year_stated(doc: RepairedText, lines: list[Line], row: RawRow) -> None:
+    """Set ``fiscal_year_be`` from the plan's lines naming the plan and its year.
+
+    For a scan whose title's year OCR could not read: the first line stating
+    :data:`_YEAR_STATED_RE` (the foreword's ``จัดทำแผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗``)
+    when every such line states the same digits; none when they differ. A year read
+    in Thai digits stays doubtful (:mod:`bma_etl.normalize.trust` loads it only when
+    the same year is read again elsewhere).
+    """
+    found = [(line, m) for line in lines for m in _YEAR_STATED_RE.finditer(line.text)]
+    if found and len({m.group("year") for _, m in found}) == 1:
+        line, m = found[0]
+        row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
 
 
 
