@@ -151,3 +151,21 @@ def test_cover_year_read_as_a_latin_word_keeps_the_agencies() -> None:
     assert fields["parent_agency"].text == "สำนักปลัดกรุงเทพมหานคร"  # type: ignore[union-attr]
     assert fields["fiscal_year_be"].text == "๒๕๖๗"  # type: ignore[union-attr]
     assert "title" not in fields
+
+
+def test_misread_missions_heading_and_first_number_keep_the_missions() -> None:
+    """``พฟันธกิจ`` (a stray letter) ends the vision; ``9.`` (``๑.`` misread) opens the list."""
+    text = ("แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗\nสำนักงานเขตบางกอกน้อย\nวิสัยทัศน์\n"
+            "ชุมชนริมน้ำที่น่าอยู่ ปลอดภัย\nพฟันธกิจ\n9. พัฒนาโครงสร้างพื้นฐาน\n"
+            "๒. ส่งเสริมคุณภาพชีวิตผู้สูงอายุ\n๓. บริการประชาชนอย่างโปร่งใส\n"
+            "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. ๒๕๖๗\n"
+            "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. ๒๕๖๗\n"
+            "ลำดับที่\tชื่อโครงการ\tงบประมาณ\tส่วนราชการที่รับผิดชอบ\n"
+            "๑\tโครงการปรับปรุงภูมิทัศน์\t๑๒,๔๘๐,๐๐๐.- บาท\tฝ่ายโยธา\n"
+            "รวมงบประมาณทั้งสิ้น\t\t๑๒,๔๘๐,๐๐๐.- บาท\t\n")
+    fields = extract(RepairedText.of(text, ocr_used=True)).rows[0].fields
+    assert fields["vision"].text == "ชุมชนริมน้ำที่น่าอยู่ ปลอดภัย"  # type: ignore[union-attr]
+    missions = fields["missions"]
+    assert isinstance(missions, list)
+    assert [m.text for m in missions] == [  # type: ignore[union-attr]
+        "พัฒนาโครงสร้างพื้นฐาน", "ส่งเสริมคุณภาพชีวิตผู้สูงอายุ", "บริการประชาชนอย่างโปร่งใส"]
