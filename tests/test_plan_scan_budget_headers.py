@@ -58,3 +58,20 @@ def test_a_table_of_amounts_under_an_unknown_header_is_a_finding() -> None:
     out = extract(RepairedText.of(text, ocr_used=True))
     told = [f.message for f in out.findings if "was not read" in f.message]
     assert len(told) == 1 and "its projects are not loaded" in told[0]
+
+
+@pytest.mark.parametrize(("cell", "unit"), [
+    ("เ(ฝ่ายโยธา", "ฝ่ายโยธา"), ("(ฝ่ายโยธา", "ฝ่ายโยธา"), ("เฝ่ายโยธา", "ฝ่ายโยธา"),
+    ("(ฝ่ายโยธา)", "(ฝ่ายโยธา)"), ("เขตดุสิต", "เขตดุสิต"),
+])
+def test_a_rule_read_before_the_unit_is_no_part_of_it(cell: str, unit: str) -> None:
+    """The cell's left rule read ``เ(`` or ``(`` (the tester's 200 dpi scans)."""
+    text = ("แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗\nสำนักงานเขตบางกอกน้อย\n"
+            "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. ๒๕๖๗\n"
+            "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. ๒๕๖๗\n"
+            "ลำดับที่\tชื่อโครงการ\tงบประมาณ\tส่วนราชการที่รับผิดชอบ\n"
+            f"๑\tโครงการปรับปรุงภูมิทัศน์\t๑๒,๔๘๐,๐๐๐.- บาท\t{cell}\n"
+            "รวมงบประมาณทั้งสิ้น\t\t๑๒,๔๘๐,๐๐๐.- บาท\t\n")
+    out = extract(RepairedText.of(text, ocr_used=True))
+    (row,) = [r.fields for r in out.rows if r.table == "plan_projects"]
+    assert getattr(row["responsible_unit"], "text", None) == unit
