@@ -65,6 +65,7 @@ from bma_etl.layouts.plan_tables import (
     is_kpi_header,
     tables_of,
 )
+from bma_etl.layouts.plan_unread_tables import unread_amount_tables
 from bma_etl.layouts.plan_values import finish_text_fields, to_int
 from bma_etl.records import (
     Plan,
@@ -154,6 +155,8 @@ def extract(doc: RepairedText) -> Extraction:
             row.ordinal = ordinal
         out.rows.extend(rows)
     out.rows.extend(steps)
+    if doc.ocr_used:  # a table no header was recognised over: say so, not drop it unsaid
+        out.findings.extend(unread_amount_tables(tables))
     mend_names(doc, out.rows, out.findings)
     if doc.ocr_used:
         doubt_unborne_seqs(out.rows, out.findings)

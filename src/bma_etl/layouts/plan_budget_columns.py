@@ -68,6 +68,8 @@ def budget_columns(header: Row, fiscal_year: int | None = None) -> BudgetColumns
                         skip=(seq_col, budget_col, *others))
     name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
                         skip=(seq_col, budget_col, unit_col, *others))
+    if seq_col is None and name_col and not any(header.squashed[:name_col]):
+        seq_col = 0  # the number column's header not read (a scan): its cells before the name's
     cell = header.cell(budget_col)
     head = cell.text if cell is not None else ""
     if unit_col is None and budget_col is not None and budget_col + 1 != name_col:

@@ -38,6 +38,8 @@ SECTION_PHRASES: tuple[tuple[str, str], ...] = (
     ("ตามภารกิจ", "key"),
     ("ยุทธศาสตร์", "strategic"),
     ("งานประจำพื้นฐาน", "routine"),
+    # บัญชีรายการ/โครงการประจำปีพื้นฐาน with ฐ read ช (200 dpi scans: พื้นชาน)
+    ("โครงการประจำปีพื้นฐาน", "routine"),
 )
 
 

@@ -26,6 +26,7 @@ from bma_etl.layouts.plan_page_furniture import page_furniture
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
+from bma_etl.matchkey import key
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
@@ -54,6 +55,13 @@ _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE}\s*$")
 #: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``, ``พ.ศ.๒๕ฒ๐``; พ.ศ. read as
 #: a Latin word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
 _OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{_OCR_YEAR}\s*$")
+#: The cover's big Thai-digit year read by OCR's English model as a Latin word
+#: (``พ.ศ. Wed`` for ``พ.ศ. ๒๕๖๗`` at 24 pt on a 200 dpi scan): the title is there, its
+#: year is not; the title is not loaded (its year unread), the agencies under it are read.
+_LATIN_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}\s*[A-Za-z]{{2,6}}\s*$")
+#: The plan's year as its own text states it (``จัดทำแผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗``):
+#: the fiscal year when the title's could not be read.
+_YEAR_STATED_RE = re.compile(rf"{PLAN_WORDS}\s*{_BE}\s*(?P<year>{DIGIT}{{4}})(?!{DIGIT})")
 #: Headings of the plan's narrative part (heading words → field). The text may follow
 #: on the heading's line after ``:`` or in the next cell (a page number there is a
 #: table of contents' line).
@@ -66,6 +74,35 @@ _HEADING_RES = [
                 re.IGNORECASE), name)
     for words, name in HEADINGS.items()
 ]
+
+#: A heading alone on its line as OCR may misread it by a letter (``พฟันธกิจ``), in key
+#: form: told on OCR'd pages only, a line of at most this many letters.
+_MISREAD_HEADINGS = {key("พันธกิจ"): "missions", key("วิสัยทัศน์"): "vision"}
+_MISREAD_HEADING_MAX = 12
+
+
+def _misread_heading(text: str) -> str | None:
+    """The field a one-word line names when it is a heading with one letter misread.
+
+    >>> _misread_heading("พฟันธกิจ"), _misread_heading("พันธกิจ"), _misread_heading("พัฒนา")
+    ('missions', 'missions', None)
+    """
+    word = text.strip()
+    if not word or len(word) > _MISREAD_HEADING_MAX or any(c.isspace() for c in word):
+        return None
+    folded = key(word)
+    return next((name for want, name in _MISREAD_HEADINGS.items()
+                 if _one_edit(folded, want)), None)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, lost or changed at most."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
+    return a[prefix + (len(a) >= len(b)):] == b[prefix + (len(b) >= len(a)):]
+
 
 #: Scanned for the title and the agency: the cover and title page.
 _HEAD_LINES = 80
@@ -113,6 +150,8 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
         same_line, after = found
         following = [ln for ln in head if ln.no > after and ln.text.strip()]
         read_agencies(doc, [same_line, *following] if same_line else following, row, head)
+        if "fiscal_year_be" not in row.fields and doc.ocr_used:
+            _year_stated(doc, lines, row)
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
@@ -120,9 +159,10 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
             continue
         for regex, name in _HEADING_RES:
             m = regex.match(line.text)
-            if not m or name in row.fields:
+            misread = doc.ocr_used and not m and _misread_heading(line.text) == name
+            if not (m or misread) or name in row.fields:
                 continue
-            inline = doc.raw_match(m, "rest", base=line.start) if m.group("rest") else None
+            inline = doc.raw_match(m, "rest", base=line.start) if m and m.group("rest") else None
             if name == "vision":
                 row.fields[name] = inline or _paragraph(doc, lines[i + 1:])
             else:
@@ -158,7 +198,25 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
             if year.re is _YEAR_LINE_RE:
                 row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
             return None, second.no
+        if doc.ocr_used and _TITLE_START_RE.match(first.text) \
+                and _LATIN_YEAR_LINE_RE.match(second.text):
+            return None, second.no  # the year unread: no title, the agencies under it
     return None
+
+
+def _year_stated(doc: RepairedText, lines: list[Line], row: RawRow) -> None:
+    """Set ``fiscal_year_be`` from the plan's lines naming the plan and its year.
+
+    For a scan whose title's year OCR could not read: the first line stating
+    :data:`_YEAR_STATED_RE` (the foreword's ``จัดทำแผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗``)
+    when every such line states the same digits; none when they differ. A year read
+    in Thai digits stays doubtful (:mod:`bma_etl.normalize.trust` loads it only when
+    the same year is read again elsewhere).
+    """
+    found = [(line, m) for line in lines for m in _YEAR_STATED_RE.finditer(line.text)]
+    if found and len({m.group("year") for _, m in found}) == 1:
+        line, m = found[0]
+        row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
 
 
 
@@ -205,6 +263,7 @@ def _is_heading(text: str, ocr: bool = False) -> bool:
     """
     bare = blank_tags(text)
     return any(regex.match(text) for regex, _ in _HEADING_RES) or is_swot_heading(text, ocr) \
+        or (ocr and _misread_heading(text) is not None) \
         or SUMMARY_HEADING.match(bare) is not None or PART_OPENING_RE.match(bare) is not None
 
 
@@ -255,7 +314,8 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
     the next heading, and so is, in a PDF, one under a line the page did not wrap
     (:func:`_ends_short`). A number alone on its line (``๒.``) numbers the line that
     follows; a number that is no higher than the one before starts another list,
-    which ends this one.
+    which ends this one (on an OCR'd page, not a ``2`` after the first item: its
+    number was misread).
     """
     items: list[list[Line]] = []
     blank_before = False
@@ -276,8 +336,11 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
         numbered = alone or (m if m is not None and m.group("no") else None)
         if numbered is not None:
             number = to_int(numbered.group("no"))
-            if last_no is not None and number is not None and number <= last_no:
-                break  # the numbers start over: another list
+            # the numbers start over: another list; but item 2 after one item whose number
+            # OCR misread (``9.`` for ``๑.``) goes on with it
+            if last_no is not None and number is not None and number <= last_no \
+                    and not (doc.ocr_used and number == 2 and len(items) == 1):
+                break
             last_no = number
         if alone:
             bare = True

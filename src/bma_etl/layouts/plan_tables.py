@@ -36,6 +36,7 @@ from bma_etl.layouts.plan_cells import (
     is_year,
     row_of,
 )
+from bma_etl.layouts.plan_unread_tables import lost_number_header
 from bma_etl.matchkey import LINE_CACHE, key
 
 
@@ -201,8 +202,8 @@ def _kind_of_cells(squashed: tuple[str, ...]) -> str | None:
     """
     cells = [key(c) for c in squashed]
     joined = "|".join(cells)
-    if squashed and squashed[0] == "ที่" and _K["งบประมาณ"] in joined:
-        return "budget"  # ``ที่ | ชื่อโครงการ/กิจกรรม | งบประมาณ (บาท) | ...``
+    if (squashed and squashed[0] == "ที่" and _K["งบประมาณ"] in joined) or lost_number_header(cells):
+        return "budget"  # ``ที่ | ชื่อโครงการ/กิจกรรม | งบประมาณ (บาท) | ...``, or ลำดับ lost
     for word in _HEADER_WORDS:
         if word in joined:
             break

@@ -260,13 +260,33 @@ def unit_beside(doc: RepairedText, row: Row, unit_col: int,
     unit = row.cell(unit_col)
     if budget_cell is None or not (unit is None or not unit.plain
                                    or unit.start == budget_cell.start):
-        return value(cell_pieces(doc, unit))
+        return _without_rule(doc, value(cell_pieces(doc, unit)))
     start = budget_then_unit(budget_cell)
     if start is not None and _UNIT_NAME_RE.match(budget_cell.text, start):
         return value(pieces(doc, budget_cell.start + start,
                             budget_cell.start + len(budget_cell.text)))
     return None if unit is not None and unit.start == budget_cell.start \
         else value(cell_pieces(doc, unit))
+
+
+#: A table's rule before a unit's name as OCR read it (``เ(ฝ่ายโยธา``, ``(ฝ่ายโยธา``,
+#: ``|กองคลัง``): no unit's name starts so (a bracket opened is closed after it).
+_RULE_BEFORE_UNIT_RE = re.compile(rf"^(?:เ?[(|\[]|เ)\s*(?={ORGANISATION_WORD})(?!.*[)\]])")
+
+
+def _without_rule(doc: RepairedText, unit: Raw | list[Raw] | None) -> Raw | list[Raw] | None:
+    """``unit`` without a rule OCR read before its name (:data:`_RULE_BEFORE_UNIT_RE`).
+
+    >>> doc = RepairedText.of("เ(ฝ่ายโยธา", ocr_used=True)
+    >>> _without_rule(doc, doc.raw(0, 10)).text
+    'ฝ่ายโยธา'
+    """
+    m = _RULE_BEFORE_UNIT_RE.match(unit.text) if doc.ocr_used and isinstance(unit, Raw) \
+        and not unit.joined else None
+    if m is None or unit is None or isinstance(unit, list):
+        return unit
+    cut = doc.raw(unit.span.char_start + m.end(), unit.span.char_end)
+    return cut if cut is not None else unit
 
 
 #: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).

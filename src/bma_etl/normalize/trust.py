@@ -29,7 +29,9 @@ that is not doubtful confirms it:
 - a plan's project amount, by its section's amounts adding up to its sure total row;
 - a scoring level, by its place in its table's list of five levels (5..1 or 1..5, the
   order its other levels read in: :func:`~bma_etl.normalize.trust_places.level_places`);
-- any number or code, by the same value printed again in Arabic digits.
+- any number or code, by the same value printed again in Arabic digits;
+- a year read glyph by glyph, by the same year read again after another ``พ.ศ.``
+  (:func:`~bma_etl.normalize.trust_years.year_read_again`).
 
 An amount scaled from the number a column's unit heading (``งบประมาณ (พันบาท)``)
 applies to is as doubtful as the digits read (:func:`.trust_units.scaled_reading`).
@@ -63,7 +65,7 @@ from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_totals import section_adds_up, section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
-from bma_etl.normalize.trust_years import DATED, years_out_of_line
+from bma_etl.normalize.trust_years import DATED, year_read_again, years_out_of_line
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["NUMERIC_KINDS", "doubt_of", "screen"]
@@ -189,7 +191,8 @@ class _Context:
             verdict = check(v)
             if verdict is not None:
                 return verdict
-        if self._printed_again(v):
+        if self._printed_again(v) or (v.kind == "year_be" and year_read_again(
+                self.text, v.prov.char_start or 0, v.prov.char_end or 0, v.prov.raw_text or "")):
             return True, None
         return False, None
 

@@ -20,12 +20,13 @@ measured by its fiscal year's middle (1 April of the CE year it ends in).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from bma_etl.normalize.dates import be_to_ce
 
-__all__ = ["DATED", "NEAR_YEARS", "years_out_of_line"]
+__all__ = ["DATED", "NEAR_YEARS", "year_read_again", "years_out_of_line"]
 
 #: The (table, field) pairs that date the document itself: its fiscal year, the
 #: project's start and end, the reports' dates. A plan's indicator years (targets
@@ -75,3 +76,33 @@ def years_out_of_line(values: Sequence[tuple[str, object, bool]]) -> dict[int, s
             found[i] = (f"its year lies more than {NEAR_YEARS} years from the other "
                         f"dates of the document ({span})")
     return found
+
+
+#: Thai digits Debian's ``tha`` model never gives: a number holding one was read by
+#: the glyph reader (:mod:`bma_etl.read.ocr_thai_digits`), digit by digit, surely.
+_GLYPH_ONLY = re.compile("[๔๖-๙]")
+#: A Buddhist-era year in Thai digits after ``พ.ศ.``.
+_BE_YEAR = re.compile(r"พ\s*\.\s*ศ\s*\.?\s*(?P<year>[๐-๙]{4})(?![๐-๙])")
+
+
+def year_read_again(text: str, start: int, end: int, raw: str) -> bool:
+    """Whether the year read as ``raw`` (``text[start:end]``) is read the same elsewhere.
+
+    A plan prints its year in several places (title, foreword, table headings:
+    ``พ.ศ. ๒๕๖๗``); each is read on its own, so the same four digits read again
+    after another ``พ.ศ.`` are a second reading. Only a reading holding a digit the
+    Thai model never gives (:data:`_GLYPH_ONLY`, so every copy was read glyph by
+    glyph and surely): Tesseract misreads a year alike wherever it is printed
+    (``๒๕๒๒`` for ``๒๕๖๒``), and such a copy confirms nothing.
+
+    >>> text = "พ.ศ. ๒๕๖๗ ... พ.ศ. ๒๕๖๗"
+    >>> year_read_again(text, 5, 9, "๒๕๖๗"), year_read_again(text[:9], 5, 9, "๒๕๖๗")
+    (True, False)
+    >>> year_read_again("พ.ศ. ๒๕๒๒ พ.ศ. ๒๕๒๒", 5, 9, "๒๕๒๒")
+    False
+    """
+    year = raw.strip()
+    if not re.fullmatch("[๐-๙]{4}", year) or not _GLYPH_ONLY.search(year):
+        return False
+    return any(m.group("year") == year and not (m.start("year") < end and m.end("year") > start)
+               for m in _BE_YEAR.finditer(text))
