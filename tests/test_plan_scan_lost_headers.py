@@ -1,6 +1,6 @@
 """A scanned plan's budget tables whose header or section heading OCR misread are read.
 
-The twenty-ninth outside tester's plan (Thai digits, landscape) scanned at 200 dpi lost
+The twenty-third outside tester's plan (Thai digits, landscape) scanned at 200 dpi lost
 tables with no word said: on the 93 % reduced, skewed scan the key table's header came
 back without its narrow number column's ``ลำดับ`` / ``ที่`` (``<tab>ชื่อโครงการยุทธศาสตร์
 <tab>งบประมาณ<tab>ส่วนราชการ ที่รับผิดชอบ``), so no budget table was known there and

@@ -1,6 +1,6 @@
 """A plan printed in Thai digits and scanned at 200 dpi keeps its agency and year.
 
-The twenty-ninth outside tester's plan (landscape, 15 pt, every digit Thai) rasterised
+The twenty-third outside tester's plan (landscape, 15 pt, every digit Thai) rasterised
 clean at 200 dpi lost its agency and year: the cover's ``พ.ศ. ๒๕๖๗`` was read as a
 Latin word (``พ.ศ. Wed``), so no title was found and the agencies under it were not
 read; the year read exactly in the foreword (``จัดทำแผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗``)

@@ -6,8 +6,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan` and
 narrow number column's header (``ลำดับ`` / ``ที่`` on two short lines) is now and
 then not read at all (:func:`lost_number_header` still tells the row), and a header
 may be misread past knowing: the table's rows, amounts and all, were then left out
-with no word said (breaker29's 93 % reduced, skewed plan: its page 4, 9 projects
-and 2 totals). :func:`unread_amount_tables` names such a table in a finding.
+with no word said (the twenty-third outside tester's 93 % reduced, skewed plan: its
+page 4, 9 projects and 2 totals). :func:`unread_amount_tables` names such a table in a finding.
 """
 
 from __future__ import annotations
