@@ -42,6 +42,7 @@ from bma_etl.layouts.plan_flow_definitions_header import is_kpi_header as flowin
 from bma_etl.layouts.plan_flow_header import is_step_header
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 from bma_etl.layouts.plan_flow_levels import flow_levels
+from bma_etl.layouts.plan_flow_targets import doubt_letter_numbers
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
 from bma_etl.layouts.plan_indicators import (
     read_kpi_table,
@@ -157,6 +158,7 @@ def extract(doc: RepairedText) -> Extraction:
     out.rows.extend(steps)
     if doc.ocr_used:  # a table no header was recognised over: say so, not drop it unsaid
         out.findings.extend(unread_amount_tables(tables))
+        doubt_letter_numbers(targets, out.findings)
     mend_names(doc, out.rows, out.findings)
     if doc.ocr_used:
         doubt_unborne_seqs(out.rows, out.findings)

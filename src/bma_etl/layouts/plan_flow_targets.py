@@ -17,6 +17,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
+from bma_etl.document import Finding, RawRow
 from bma_etl.layouts.base import Derived, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
@@ -109,6 +110,18 @@ def _cut_number_start(text: str, at: int) -> int:
 #: On an OCR'd page: a target's number read as Latin letters (``lod ครั้ง`` for
 #: ``๒๖ ครั้ง``), a short Latin word alone before a unit word.
 _LATIN_NUMBER_RE = re.compile(r"(?<!\S)[A-Za-z]{1,3}\s+(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
+#: On an OCR'd page: a target's word opening a cell after a tab, its number read as a sign
+#: (``\tร้อยละ ©`` for ``ร้อยละ ๖``): the tab ends the name's cell.
+_STRONG_AFTER_TAB_RE = re.compile(
+    rf"(?<=\t)(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})(?=\s+\S)")
+#: A target whose number OCR could not read: a target's word, then a sign or a letter or
+#: two, no digit (``ร้อยละ ©``), or a lone letter before its unit (``ฆ ราย``).
+_UNREAD_NUMBER_RE = re.compile(
+    rf"(?:{marks_optional('|'.join(_STRONG), any_mark=True)})\s+[^\s0-9๐-๙]{{1,2}}(?!\S)"
+    r"|[ก-ฮ]\s")
+#: ... or a one-digit number read as a lone Thai letter (``ฆ ราย``, ``ฒ ราย`` for ``๗ ราย``:
+#: Debian's Thai model has no ๔ ๖ ๗ ๘ ๙), alone before a unit word.
+_LETTER_NUMBER_RE = re.compile(r"(?<!\S)[ก-ฮ]\s+(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
 
 
 #: On an OCR'd page: a target's word before its number read as Latin letters
@@ -158,9 +171,10 @@ def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
     """Every place a target may start in ``text[pos:]``: (offset, word, strong).
 
     ``ocr``: the page was OCR'd, so a target's number may be read as a short Latin
-    word; such a word starts a target before a unit another target of the row
-    states after digits (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word;
-    after a target's word it is that word's number (``เพิ่มขึ้น on ราย``).
+    word (or a one-digit number as a lone Thai letter); such a word starts a target
+    before a unit another target of the row states after digits
+    (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word; after a target's word
+    it is that word's number (``เพิ่มขึ้น on ราย``).
 
     ``loose``: also a target's word before a short Latin word whatever follows
     (:data:`_STRONG_LATIN_LOOSE_RE`).
@@ -173,6 +187,9 @@ def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
         latin = _STRONG_LATIN_LOOSE_RE if loose else _STRONG_LATIN_RE
         strongs += latin.finditer(text, pos)
         strongs += _STRONG_LETTER_DIGIT_RE.finditer(text, pos)
+        taken = {m.start() for m in strongs}
+        strongs += [m for m in _STRONG_AFTER_TAB_RE.finditer(text, pos)
+                    if m.start() > pos and m.start() not in taken]
     strong = [(m.start(), m.group("word"), True) for m in strongs]
     inside = [(m.start(), m.end()) for m in strongs]
     weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
@@ -182,9 +199,28 @@ def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
     weak = _units_unglued(weak)
     if ocr:
         units = {word for _, word, _ in weak}
-        weak += [(m.start(), unit, False) for m in _LATIN_NUMBER_RE.finditer(text, pos)
+        weak += [(m.start(), unit, False) for number in (_LATIN_NUMBER_RE, _LETTER_NUMBER_RE)
+                 for m in number.finditer(text, pos)
                  if (unit := _unit_of(m.group("word"), units)) is not None]
     return sorted(strong + weak)
+
+
+def doubt_letter_numbers(rows: list[RawRow], findings: list[Finding]) -> None:
+    """On an OCR'd plan, NULL each target whose number OCR read as a letter or a sign.
+
+    ``rows``: the plan's ``plan_indicators`` rows (ordinals set), changed in place.
+    Such a target (``ฆ ราย ๑๔ ผลิตภัณฑ์`` for ``๗ ราย …``, :data:`_LETTER_NUMBER_RE`;
+    ``ร้อยละ ©`` after a tab, :data:`_STRONG_AFTER_TAB_RE`) told where the row's
+    targets start, but its number cannot be read (:data:`_UNREAD_NUMBER_RE`): it is
+    NULL, with an ``ocr_doubtful_value`` warning.
+    """
+    for row in rows:
+        value = row.fields.get("target_text")
+        if isinstance(value, Raw) and _UNREAD_NUMBER_RE.match(value.text.lstrip()):
+            row.fields["target_text"] = None
+            findings.append(Finding(
+                "plan_indicators", row.ordinal, "target_text", "warning", "ocr_doubtful_value",
+                f"target {value.text.strip()!r}: OCR read its number as a letter; not loaded"))
 
 
 def _unit_of(word: str, units: set[str]) -> str | None:

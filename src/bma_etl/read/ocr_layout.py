@@ -38,6 +38,7 @@ from bma_etl.read.ocr_cut_rows import with_cut_rows_closed
 from bma_etl.read.ocr_image import PageRules
 from bma_etl.read.ocr_rule_cells import on_rule, row_cells, rule_letter
 from bma_etl.read.ocr_side_blocks import rows_across_blocks
+from bma_etl.read.ocr_tabstops import TabStops, tab_stops
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_layout import TextLine
@@ -154,8 +155,10 @@ def _part_layout(lines: list[TsvLine], size: float, aligned: bool, rules: PageRu
     """The text of ``lines`` (a page, or one column of it) and its words, offsets from 0."""
     grouped = _table_rows(lines, with_cut_rows_closed(rules)) \
         if rules is not None and rules.vertical else lines
+    stops = tab_stops([line for line in grouped if not isinstance(line, _Row)],
+                      rules.dpi if rules is not None else 0.0, TAB_GAP)
     built = [_build_row(line, size, aligned) if isinstance(line, _Row)
-             else _build_line(line, size, aligned) for line in grouped]
+             else _build_line(line, size, aligned, stops=stops) for line in grouped]
     text_lines = [tl for tl, _ in built]
     laid = with_columns(with_blank_lines(text_lines, line_pitches([text_lines])))
     out = "\n".join(line.text for line in laid)
@@ -329,13 +332,19 @@ def _without_specks(lines: list[TsvLine]) -> list[TsvLine]:
 _Cell = list[OcrWord | str]
 
 
-def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = False
-                ) -> tuple[TextLine, list[_Cell]]:
+def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = False,
+                stops: TabStops | None = None) -> tuple[TextLine, list[_Cell]]:
+    """``line`` as one line of tab-separated cells (one cell with ``one_cell``).
+
+    White space of :data:`TAB_GAP` line heights is a tab, and so is a narrower one
+    that ends on one of the page's tab ``stops`` (:mod:`.ocr_tabstops`).
+    """
     height = max(line.height, size / 2)  # a line of digits only is lower
     groups: list[list[list[TsvPiece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
     for before, piece in zip(line.pieces, line.pieces[1:], strict=False):
         gap = piece.left - before.right
-        if gap >= TAB_GAP * height and not one_cell:
+        if not one_cell and (gap >= TAB_GAP * height or (
+                stops is not None and stops.is_tab(gap, piece.left))):
             groups.append([[piece]])
         elif _joined(before, piece, gap, height, aligned):
             groups[-1][-1].append(piece)
