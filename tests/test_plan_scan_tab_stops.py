@@ -22,10 +22,10 @@ from rapidfuzz.fuzz import ratio
 from bma_etl.matchkey import key
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.scan import scan_pdf
+from thai_fonts import fonts_or_fail
 
 SEED, K, FONT = 5307, 3, "Loma"
 #: Least similarity (0..100) of a name read to the name written, both in key form.
