@@ -4,14 +4,14 @@ Stage: read (:mod:`.ocr_thai_digits` asks it for each Thai number OCR read). The
 number's pieces of ink (connected, 8 neighbours; a table's rules taken out first)
 are cut out of the page; a piece over or under a wider one is part of it (a broken
 stroke); each piece of a digit's height is compared with the ten digits drawn in
-the installed Thai fonts (:data:`FONT_DIRS`) at five stroke weights (scaled to one
-box, blurred, with their width to height), and small pieces at the foot are a
-point or a comma. A number is read only when every tall piece is surely one digit
-(no more unlike its nearest reference than :data:`MAX_DISTANCE`, and nearer by
-:data:`MIN_MARGIN` than any other digit): a letter, two digits touching or a
-stroke lost leaves it as Tesseract read it. A digit cut off by the word's box
-(Tesseract's boxes end inside a last ``๐`` now and then) is read with it when it
-is no other word's and stands as close as a digit's gap.
+the installed Thai fonts at five stroke weights (:mod:`.ocr_digit_refs`: scaled to
+one box, blurred, with their width to height; drawn once and kept on disk), all
+references at once, and small pieces at the foot are a point or a comma. A number
+is read only when every tall piece is surely one digit (no more unlike its nearest
+reference than :data:`MAX_DISTANCE`, and nearer by :data:`MIN_MARGIN` than any other
+digit): a letter, two digits touching or a stroke lost leaves it as Tesseract read it.
+A digit cut off by the word's box (Tesseract's boxes end inside a last ``๐`` now and
+then) is read with it when it is no other word's and stands as close as a digit's gap.
 
 Measured on numbers drawn in eight tlwg faces at 150, 200 and 300 dpi, noised,
 blurred and scaled to 300 dpi (``tests/test_ocr_thai_digits.py``'s page): 126 of
@@ -21,11 +21,11 @@ face left out of the references in turn, 21 read and 2 wrong (Waree's ``๙`` as
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import deque
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bma_etl.read.ocr_digit_refs import references, shape
+from bma_etl.read.ocr_ink_pieces import Piece, pieces, threshold, without_rules
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,13 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Box", "read_digits"]
 
-#: The ten Thai digits, ``๐`` to ``๙``.
-DIGITS = "".join(chr(0x0E50 + n) for n in range(10))
-#: Folders of the Thai fonts whose digits are the references (Debian's fonts-tlwg
-#: and fonts-noto's Thai faces; upright faces only).
-FONT_DIRS = ("/usr/share/fonts/truetype/tlwg", "/usr/share/fonts/truetype/noto")
-#: A digit is scaled to this box (width, height) to be compared.
-BOX = (24, 30)
 #: Most a piece may differ from its nearest reference digit (mean absolute
 #: difference of the blurred boxes plus :data:`ASPECT_WEIGHT` of the log of their width
 #: ratio). Digits of breaker27's 150 dpi plan scan were 0.05-0.17 from their nearest;
@@ -55,16 +48,9 @@ ASPECT_WEIGHT = 0.3
 #: A piece at least this share of the line's typical digit height is a digit (``๐``,
 #: the shortest, stands 0.7-0.8 of ``๒``); a point or a comma is lower.
 DIGIT_HEIGHT = 0.62
-#: Stroke weights the references are drawn at: a max (positive) or min (negative)
-#: filter's size on the 64-pixel drawing, so that a scan's thick or thin strokes
-#: (toner, the threshold) meet one of them.
-WEIGHTS = (-3, 0, 3, 5, 7)
-#: Blur (Gaussian radius, pixels of :data:`BOX`) of a piece and its references.
-BLUR = 1.0
 _WORD = re.compile("[\u0e50-\u0e59]")
 
 Box = tuple[int, int, int, int]
-Piece = tuple[int, int, int, int, "np.ndarray"]
 
 
 def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) -> str | None:
@@ -82,9 +68,9 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     area = np.asarray(page.crop((x0, y0, x1, y1)), dtype=np.uint8)
     if area.size == 0:
         return None
-    ink = _without_rules(area < _threshold(area), 1.5 * height)
-    pieces = _pieces(ink)
-    inside = [p for p in pieces if p[0] + x0 < right and p[2] + x0 > left
+    ink = without_rules(area < threshold(area), 1.5 * height)
+    found = pieces(ink)
+    inside = [p for p in found if p[0] + x0 < right and p[2] + x0 > left
               and top <= (p[1] + p[3]) / 2 + y0 <= bottom]
     if not inside:
         return None
@@ -93,7 +79,7 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     tall = float(np.median([p[3] - p[1] for p in inside if p[3] - p[1] >= 0.5 * most]))
     if most > 1.6 * tall:
         return None
-    chosen = _with_cut_off(inside, pieces, tall, [(a - x0, b - y0, c - x0, d - y0)
+    chosen = _with_cut_off(inside, found, tall, [(a - x0, b - y0, c - x0, d - y0)
                                                   for a, b, c, d in (others or [])])
     chosen = _parts_joined(chosen)
     most = max(p[3] - p[1] for p in chosen)
@@ -164,73 +150,6 @@ def _marks_joined(pieces: list[Piece], tall: float) -> list[Piece]:
     return [p for p in pieces if p[3] - p[1] >= DIGIT_HEIGHT * tall] + marks
 
 
-def _threshold(area: np.ndarray) -> float:
-    """Otsu's threshold of a grey area (ink under it)."""
-    import numpy as np
-
-    counts = np.bincount(area.ravel(), minlength=256).astype(float)
-    levels = np.arange(256)
-    total, mean_all = counts.sum(), (counts * levels).sum()
-    best, at = -1.0, 128.0
-    weight = mean = 0.0
-    for level in range(255):
-        weight += counts[level]
-        mean += counts[level] * level
-        if weight == 0 or weight == total:
-            continue
-        m0, m1 = mean / weight, (mean_all - mean) / (total - weight)
-        between = weight * (total - weight) * (m0 - m1) ** 2
-        if between > best:
-            best, at = between, level + 0.5
-    return at
-
-
-def _without_rules(ink: np.ndarray, longest: float) -> np.ndarray:
-    """``ink`` without its straight runs (a table's rules) longer than ``longest`` pixels."""
-    import numpy as np
-
-    out = ink.copy()
-    for grid, view in ((ink, out), (ink.T, out.T)):
-        for n, line in enumerate(grid):
-            edges = np.flatnonzero(np.diff(np.concatenate(([0], line.astype(np.int8), [0]))))
-            for start, end in zip(edges[::2], edges[1::2], strict=True):
-                if end - start > longest:
-                    view[n, start:end] = False
-    return out
-
-
-def _pieces(ink: np.ndarray) -> list[Piece]:
-    """Connected pieces of ink (8 neighbours): ``(left, top, right, bottom, mask)``."""
-    import numpy as np
-
-    seen = np.zeros(ink.shape, dtype=bool)
-    rows, cols = ink.shape
-    out: list[Piece] = []
-    for y, x in zip(*np.nonzero(ink), strict=True):
-        if seen[y, x]:
-            continue
-        seen[y, x] = True
-        queue, points = deque([(int(y), int(x))]), []
-        while queue:
-            cy, cx = queue.popleft()
-            points.append((cy, cx))
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    ny, nx = cy + dy, cx + dx
-                    if 0 <= ny < rows and 0 <= nx < cols and ink[ny, nx] and not seen[ny, nx]:
-                        seen[ny, nx] = True
-                        queue.append((ny, nx))
-        if len(points) < 3:
-            continue  # a speck
-        ys = np.array([p[0] for p in points])
-        xs = np.array([p[1] for p in points])
-        top, left = int(ys.min()), int(xs.min())
-        mask = np.zeros((int(ys.max()) - top + 1, int(xs.max()) - left + 1), dtype=bool)
-        mask[ys - top, xs - left] = True
-        out.append((left, top, int(xs.max()) + 1, int(ys.max()) + 1, mask))
-    return out
-
-
 def _with_cut_off(inside: list[Piece], pieces: list[Piece], tall: float,
                   others: list[Box]) -> list[Piece]:
     """``inside`` with the digit-high pieces just past either end that are no other word's."""
@@ -265,78 +184,17 @@ def _digit(mask: np.ndarray, exclude: str = "") -> str | None:
     """
     import numpy as np
 
-    shape, aspect = _shape(mask)
-    best: dict[str, float] = {}
-    for digit, ref, ref_aspect in _references(exclude):
-        distance = (float(np.abs(shape - ref).mean())
-                    + ASPECT_WEIGHT * abs(float(np.log(aspect / ref_aspect))))
-        if distance < best.get(digit, 9.0):
-            best[digit] = distance
+    cut, aspect = shape(mask)
+    refs = references(exclude)
+    if not refs.digits:
+        return None
+    ink = np.abs(refs.shapes - cut.ravel()).sum(axis=1, dtype=np.int64)
+    distance = ink / (255 * cut.size) + ASPECT_WEIGHT * np.abs(np.log(aspect / refs.aspects))
+    codes = np.frombuffer(refs.digits.encode("utf-32-le"), dtype=np.uint32)
+    best = {digit: float(distance[codes == ord(digit)].min())
+            for digit in set(refs.digits)}
     ranked = sorted((d, digit) for digit, d in best.items())
     if len(ranked) < 2 or ranked[0][0] > MAX_DISTANCE or ranked[1][0] - ranked[0][0] < MIN_MARGIN:
         return None
     return ranked[0][1]
 
-
-def _shape(mask: np.ndarray) -> tuple[np.ndarray, float]:
-    """A piece scaled to :data:`BOX` and blurred (0..1), and its width over height."""
-    import numpy as np
-    from PIL import Image, ImageFilter
-
-    ys, xs = np.nonzero(mask)
-    cut = mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    h, w = cut.shape
-    image = Image.fromarray((cut * 255).astype(np.uint8)).resize(BOX, Image.Resampling.BILINEAR)
-    blurred = image.filter(ImageFilter.GaussianBlur(BLUR))
-    return np.asarray(blurred, dtype=float) / 255, w / h
-
-
-def _weighted(mask: np.ndarray, weight: int) -> np.ndarray:
-    """``mask`` grown (``weight`` > 0) or thinned (< 0) by a ``|weight|``-pixel square."""
-    import numpy as np
-
-    if weight == 0:
-        return mask
-    grow = weight > 0
-    out = mask if grow else ~mask
-    for axis in (0, 1):
-        spread = out.copy()
-        for shift in range(1, abs(weight) // 2 + 1):
-            spread |= np.roll(out, shift, axis=axis) | np.roll(out, -shift, axis=axis)
-        out = spread
-    return out if grow else ~out
-
-
-def _font_paths() -> list[Path]:
-    """The installed upright Thai fonts of :data:`FONT_DIRS`."""
-    out = []
-    for folder in FONT_DIRS:
-        for path in sorted(Path(folder).glob("*.ttf")):
-            name = path.name
-            if "Oblique" in name or "Italic" in name or ("noto" in folder and "Thai" not in name):
-                continue
-            out.append(path)
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def _references(exclude: str = "") -> tuple[tuple[str, np.ndarray, float], ...]:
-    """Each installed upright Thai font's ten digits as :func:`_shape` gives them."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
-
-    out = []
-    for path in _font_paths():
-        if exclude and path.name.startswith(exclude):
-            continue
-        font = ImageFont.truetype(str(path), 64)
-        for digit in DIGITS:
-            image = Image.new("L", (140, 140), 0)
-            ImageDraw.Draw(image).text((30, 20), digit, font=font, fill=255)
-            drawn = np.asarray(image) > 127
-            if not drawn.any():
-                continue
-            for weight in WEIGHTS:
-                shape, aspect = _shape(_weighted(drawn, weight))
-                out.append((digit, shape, aspect))
-    return tuple(out)
