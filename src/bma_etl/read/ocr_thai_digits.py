@@ -82,12 +82,18 @@ def _with_marks_of(reading: str | None, read: str) -> str | None:
 
     >>> _with_marks_of("\u0e54,\u0e51,\u0e52", "\u0e55.\u0e51.\u0e52")
     '\u0e54.\u0e51.\u0e52'
+
+    Not when Tesseract's would put a point just before a comma (``๗.๖๐๒,๖๐๐``):
+
+    >>> _with_marks_of("\u0e57,\u0e56\u0e50\u0e52,\u0e56\u0e50\u0e50",
+    ...                "\u0e51.\u0e52\u0e50\u0e52,\u0e53\u0e52\u0e50\u0e50")
+    '\u0e57,\u0e56\u0e50\u0e52,\u0e56\u0e50\u0e50'
     """
     if reading is None:
         return None
     theirs = _MARK.findall(read)
-    if len(theirs) != len(_MARK.findall(reading)):
-        return reading
+    if len(theirs) != len(_MARK.findall(reading)) or ".," in "".join(theirs):
+        return reading  # a point before a comma is no number's: OCR misread one
     marks = iter(theirs)
     return _MARK.sub(lambda _: next(marks), reading)
 
