@@ -74,16 +74,23 @@ CUT_SPAN = 0.4
 #: thin Norasi ``๙`` beside broken ``๐`` read ``๔`` 0.138, ``๕`` 0.167.
 WORN_DISTANCE = 0.2
 WORN_MARGIN = 0.04
+#: Widest gap, a share of the digits' height, between two words OCR cut one number
+#: into (``๑๕,๘ ๓๖,๘๐๐``), as :func:`_with_cut_off` takes a digit past a word's end;
+#: a space between words is half a digit's height and more.
+JOIN_GAP = 0.35
 _WORD = re.compile("[\u0e50-\u0e59]")
 
 Box = tuple[int, int, int, int]
 
 
-def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) -> str | None:
+def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None,
+                joined_at: float | None = None) -> str | None:
     """The number in Thai digits in ``box`` of ``page``, or None when a piece is unsure.
 
     ``others``: boxes of the page's other words; a piece cut off by ``box`` is taken
-    in only when its middle lies in none of them.
+    in only when its middle lies in none of them. ``joined_at``: the page's x between
+    two words OCR cut a number into; None unless the ink there is as close as a digit's
+    gap (:data:`JOIN_GAP`).
     """
     import numpy as np
 
@@ -113,6 +120,8 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     chosen = _marks_joined(chosen, tall)
     chosen.sort(key=lambda p: p[0])
     foot = max(p[3] for p in chosen if p[3] - p[1] >= DIGIT_HEIGHT * tall)
+    if joined_at is not None and _gap_at(chosen, joined_at - x0) > JOIN_GAP * tall:
+        return None
     kinds: list[str | None] | None = [_kind(piece, tall, foot) for piece in chosen]
     if kinds is not None and None in kinds:  # a worn print: each digit asked to be surer
         kinds = [_kind(piece, tall, foot, worn=True) for piece in chosen]
@@ -122,6 +131,15 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
         return None
     reading = "".join(kind for kind in kinds if kind is not None)
     return reading if _WORD.search(reading) else None
+
+
+def _gap_at(chosen: list[Piece], x: float) -> float:
+    """The empty width around ``x`` between pieces sorted by their left (0 inside one)."""
+    if any(p[0] < x < p[2] for p in chosen):
+        return 0.0
+    before = [p[2] for p in chosen if p[2] <= x]
+    after = [p[0] for p in chosen if p[0] >= x]
+    return float(min(after) - max(before)) if before and after else float("inf")
 
 
 def _kind(piece: Piece, tall: float, foot: int, worn: bool = False) -> str | None:
