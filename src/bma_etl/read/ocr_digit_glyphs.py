@@ -4,28 +4,36 @@ Stage: read (:mod:`.ocr_thai_digits` asks it for each Thai number OCR read). The
 number's pieces of ink (connected, 8 neighbours; a table's rules taken out first)
 are cut out of the page; a piece over or under a wider one is part of it (a broken
 stroke); each piece of a digit's height is compared with the ten digits drawn in
-the installed Thai fonts (:data:`FONT_DIRS`) at five stroke weights (scaled to one
-box, blurred, with their width to height), and small pieces at the foot are a
-point or a comma. A number is read only when every tall piece is surely one digit
-(no more unlike its nearest reference than :data:`MAX_DISTANCE`, and nearer by
-:data:`MIN_MARGIN` than any other digit): a letter, two digits touching or a
-stroke lost leaves it as Tesseract read it. A digit cut off by the word's box
-(Tesseract's boxes end inside a last ``๐`` now and then) is read with it when it
-is no other word's and stands as close as a digit's gap.
+the installed Thai fonts at five stroke weights (:mod:`.ocr_digit_refs`: scaled to
+one box, blurred, with their width to height; drawn once and kept on disk), all
+references at once, and small pieces at the foot are a point or a comma. A number
+is read only when every tall piece is surely one digit (no more unlike its nearest
+reference than :data:`MAX_DISTANCE`, and nearer by :data:`MIN_MARGIN` than any other
+digit). A number with a piece no digit reads as is worn (a thin print at 150 dpi in
+one bit): every digit is then asked to be surer (:data:`WORN_DISTANCE`,
+:data:`WORN_MARGIN`), neighbouring unsure pieces side by side are joined into the
+digit they surely make (a ``๒`` broken into head and stroke, :func:`_rejoined`) and a
+wide piece is cut into two digits touching (:func:`_split`), each only when one
+reading alone fits; a letter or a stroke lost leaves it as Tesseract read it.
+A digit cut off by the word's box (Tesseract's boxes end inside a last ``๐`` now and
+then) is read with it when it is no other word's and stands as close as a digit's gap.
 
 Measured on numbers drawn in eight tlwg faces at 150, 200 and 300 dpi, noised,
 blurred and scaled to 300 dpi (``tests/test_ocr_thai_digits.py``'s page): 126 of
 144 read, none wrong. A face unlike every installed one can be misread: with each
 face left out of the references in turn, 21 read and 2 wrong (Waree's ``๙`` as ``๔``).
+Generated plans scanned at 150 and 200 dpi (12 scans, 36 pages, 1,014 runs of Thai
+digits): 296 numbers of two or more digits read right where 260 did, 87 left where
+120 were, no digit newly wrong (``tests/test_ocr_digit_worn.py``).
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import deque
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bma_etl.read.ocr_digit_refs import references, shape
+from bma_etl.read.ocr_ink_pieces import Piece, pieces, threshold, without_rules
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,13 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Box", "read_digits"]
 
-#: The ten Thai digits, ``๐`` to ``๙``.
-DIGITS = "".join(chr(0x0E50 + n) for n in range(10))
-#: Folders of the Thai fonts whose digits are the references (Debian's fonts-tlwg
-#: and fonts-noto's Thai faces; upright faces only).
-FONT_DIRS = ("/usr/share/fonts/truetype/tlwg", "/usr/share/fonts/truetype/noto")
-#: A digit is scaled to this box (width, height) to be compared.
-BOX = (24, 30)
 #: Most a piece may differ from its nearest reference digit (mean absolute
 #: difference of the blurred boxes plus :data:`ASPECT_WEIGHT` of the log of their width
 #: ratio). Digits of breaker27's 150 dpi plan scan were 0.05-0.17 from their nearest;
@@ -55,23 +56,41 @@ ASPECT_WEIGHT = 0.3
 #: A piece at least this share of the line's typical digit height is a digit (``๐``,
 #: the shortest, stands 0.7-0.8 of ``๒``); a point or a comma is lower.
 DIGIT_HEIGHT = 0.62
-#: Stroke weights the references are drawn at: a max (positive) or min (negative)
-#: filter's size on the 64-pixel drawing, so that a scan's thick or thin strokes
-#: (toner, the threshold) meet one of them.
-WEIGHTS = (-3, 0, 3, 5, 7)
-#: Blur (Gaussian radius, pixels of :data:`BOX`) of a piece and its references.
-BLUR = 1.0
+#: Most pieces a digit broken apart is joined from (:func:`_rejoined`).
+MOST_PARTS = 3
+#: Widest gap between the pieces of one broken digit, a share of the digits' height.
+PART_GAP = 0.2
+#: Widest a digit joined from pieces may be, times its height (the references' widest,
+#: ``๓`` and ``๘`` thickened, are 1.45).
+WIDEST = 1.5
+#: A piece no digit reads as, at least this many times as wide as high, may be two
+#: digits touching (:func:`_split`), cut in the middle share :data:`CUT_SPAN` of it.
+TWO_WIDE = 1.5
+CUT_SPAN = 0.4
+#: In a worn number (:func:`_kind`), the farthest a digit may be from its nearest
+#: reference and the least it must be nearer than any other digit's. Both sides of the
+#: right cuts of two digits touching on the 150/200 dpi plans measured were 0.07-0.20
+#: (a wrong cut, Garuda's ``๗`` short of its stem, read ``๓`` 0.16 and ``๔`` 0.24); a
+#: thin Norasi ``๙`` beside broken ``๐`` read ``๔`` 0.138, ``๕`` 0.167.
+WORN_DISTANCE = 0.2
+WORN_MARGIN = 0.04
+#: Widest gap, a share of the digits' height, between two words OCR cut one number
+#: into (``๑๕,๘ ๓๖,๘๐๐``), as :func:`_with_cut_off` takes a digit past a word's end;
+#: a space between words is half a digit's height and more.
+JOIN_GAP = 0.35
 _WORD = re.compile("[\u0e50-\u0e59]")
 
 Box = tuple[int, int, int, int]
-Piece = tuple[int, int, int, int, "np.ndarray"]
 
 
-def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) -> str | None:
+def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None,
+                joined_at: float | None = None) -> str | None:
     """The number in Thai digits in ``box`` of ``page``, or None when a piece is unsure.
 
     ``others``: boxes of the page's other words; a piece cut off by ``box`` is taken
-    in only when its middle lies in none of them.
+    in only when its middle lies in none of them. ``joined_at``: the page's x between
+    two words OCR cut a number into; None unless the ink there is as close as a digit's
+    gap (:data:`JOIN_GAP`).
     """
     import numpy as np
 
@@ -82,9 +101,9 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     area = np.asarray(page.crop((x0, y0, x1, y1)), dtype=np.uint8)
     if area.size == 0:
         return None
-    ink = _without_rules(area < _threshold(area), 1.5 * height)
-    pieces = _pieces(ink)
-    inside = [p for p in pieces if p[0] + x0 < right and p[2] + x0 > left
+    ink = without_rules(area < threshold(area), 1.5 * height)
+    found = pieces(ink)
+    inside = [p for p in found if p[0] + x0 < right and p[2] + x0 > left
               and top <= (p[1] + p[3]) / 2 + y0 <= bottom]
     if not inside:
         return None
@@ -93,7 +112,7 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     tall = float(np.median([p[3] - p[1] for p in inside if p[3] - p[1] >= 0.5 * most]))
     if most > 1.6 * tall:
         return None
-    chosen = _with_cut_off(inside, pieces, tall, [(a - x0, b - y0, c - x0, d - y0)
+    chosen = _with_cut_off(inside, found, tall, [(a - x0, b - y0, c - x0, d - y0)
                                                   for a, b, c, d in (others or [])])
     chosen = _parts_joined(chosen)
     most = max(p[3] - p[1] for p in chosen)
@@ -101,23 +120,149 @@ def read_digits(page: Image.Image, box: Box, others: list[Box] | None = None) ->
     chosen = _marks_joined(chosen, tall)
     chosen.sort(key=lambda p: p[0])
     foot = max(p[3] for p in chosen if p[3] - p[1] >= DIGIT_HEIGHT * tall)
-    text = []
-    for piece in chosen:
-        p_left, p_top, p_right, p_bottom, mask = piece
-        h, w = p_bottom - p_top, p_right - p_left
-        if h >= DIGIT_HEIGHT * tall:
-            digit = _digit(mask)
-            if digit is None:
-                return None
-            text.append(digit)
-        elif p_bottom >= foot - 0.35 * tall:
-            text.append("," if h > 1.4 * w or p_bottom > foot + 0.12 * tall else ".")
-        elif p_top < foot - 0.2 * tall and p_bottom < foot - 0.2 * tall and w > 1.5 * h:
-            text.append("-")
-        else:
-            return None
-    reading = "".join(text)
+    if joined_at is not None and _gap_at(chosen, joined_at - x0) > JOIN_GAP * tall:
+        return None
+    kinds: list[str | None] | None = [_kind(piece, tall, foot) for piece in chosen]
+    if kinds is not None and None in kinds:  # a worn print: each digit asked to be surer
+        kinds = [_kind(piece, tall, foot, worn=True) for piece in chosen]
+        if None in kinds:
+            kinds = _rejoined(chosen, kinds, tall)
+    if kinds is None:
+        return None
+    reading = "".join(kind for kind in kinds if kind is not None)
     return reading if _WORD.search(reading) else None
+
+
+def _gap_at(chosen: list[Piece], x: float) -> float:
+    """The empty width around ``x`` between pieces sorted by their left (0 inside one)."""
+    if any(p[0] < x < p[2] for p in chosen):
+        return 0.0
+    before = [p[2] for p in chosen if p[2] <= x]
+    after = [p[0] for p in chosen if p[0] >= x]
+    return float(min(after) - max(before)) if before and after else float("inf")
+
+
+def _kind(piece: Piece, tall: float, foot: int, worn: bool = False) -> str | None:
+    """What one piece is: a digit, ``,``, ``.``, ``-``, or None (unsure).
+
+    ``worn``: the number has a piece no digit reads as (a digit broken apart or two
+    touching): a digit must be no farther than :data:`WORN_DISTANCE` from its nearest
+    reference and :data:`WORN_MARGIN` nearer than any other, and a wide piece may be
+    two digits (:func:`_split`).
+    """
+    p_left, p_top, p_right, p_bottom, mask = piece
+    h, w = p_bottom - p_top, p_right - p_left
+    if h >= DIGIT_HEIGHT * tall:
+        if not worn:
+            return _digit(mask)
+        digit = _digit(mask, most=WORN_DISTANCE, margin=WORN_MARGIN)
+        return _split(mask, tall) if digit is None and w >= TWO_WIDE * h else digit
+    if p_bottom >= foot - 0.35 * tall:
+        return "," if h > 1.4 * w or p_bottom > foot + 0.12 * tall else "."
+    if p_top < foot - 0.2 * tall and p_bottom < foot - 0.2 * tall and w > 1.5 * h:
+        return "-"
+    return None
+
+
+def _split(mask: np.ndarray, tall: float) -> str | None:
+    """Two digits touching (a 150 dpi scan's blurred gap), read on either side of a cut.
+
+    The piece is cut down at each column of its middle :data:`CUT_SPAN`; the cut whose
+    two sides are nearest their digits (the farther side's distance) is taken when both
+    are sure digits of a digit's height (:data:`WORN_DISTANCE`, :data:`WORN_MARGIN`)
+    and every cut reading other digits is :data:`WORN_MARGIN` farther. None otherwise.
+    (Garuda's ``๗`` cut short of its stem reads ``๓`` at 0.16, the ``๔`` beside it
+    with the stem 0.24; cut at the joint, ``๗`` and ``๔`` are nearer.)
+    """
+    import numpy as np
+
+    w = mask.shape[1]
+    low, high = round(w * (1 - CUT_SPAN) / 2), round(w * (1 + CUT_SPAN) / 2)
+    cuts: list[tuple[float, str, bool]] = []
+    for cut in range(max(1, low), min(w - 1, high)):
+        far, pair, sure = 0.0, "", True
+        for side in (mask[:, :cut], mask[:, cut:]):
+            rows = np.flatnonzero(side.any(axis=1))
+            if rows.size == 0 or rows[-1] + 1 - rows[0] < DIGIT_HEIGHT * tall:
+                sure = False
+                break
+            ranked = _nearest(side)
+            far = max(far, ranked[0][0])
+            pair += ranked[0][1]
+            sure = sure and ranked[1][0] - ranked[0][0] >= WORN_MARGIN
+        else:
+            cuts.append((far, pair, sure and far <= WORN_DISTANCE))
+    if not cuts:
+        return None
+    best = min(cuts)
+    if not best[2] or any(c[1] != best[1] and c[0] < best[0] + WORN_MARGIN for c in cuts):
+        return None
+    return best[1]
+
+
+def _rejoined(chosen: list[Piece], kinds: list[str | None],
+              tall: float) -> list[str | None] | None:
+    """``kinds`` with each run of unsure pieces read as digits broken into parts, or None.
+
+    A thin print scanned at 150 dpi in one bit breaks a digit into pieces side by side
+    (``๒``'s head and its stroke), none a digit alone. Each run of unsure pieces
+    (in ``chosen``'s left to right order) is cut into groups of one to
+    :data:`MOST_PARTS` neighbouring pieces (:data:`PART_GAP` apart at most), each group
+    joined reading surely as one digit no wider than :data:`WIDEST`; a run is read only
+    when there is one such cutting (a group's first piece holds its digit, the others
+    None). None when a run has no such cutting or more than one.
+    """
+    out = list(kinds)
+    n = 0
+    while n < len(out):
+        if out[n] is not None:
+            n += 1
+            continue
+        end = n
+        while end < len(out) and out[end] is None:
+            end += 1
+        read = _run_read(chosen[n:end], tall)
+        if read is None:
+            return None
+        for k, part in enumerate(read):
+            out[n + k] = part
+        n = end
+    return out
+
+
+def _run_read(run: list[Piece], tall: float) -> list[str | None] | None:
+    """The one reading of a run of unsure pieces as joined digits (:func:`_rejoined`)."""
+    groups: dict[tuple[int, int], str | None] = {}
+
+    def group(a: int, b: int) -> str | None:
+        if (a, b) not in groups:
+            joined = run[a]
+            for p in run[a + 1:b]:
+                if p[0] - joined[2] > PART_GAP * tall:
+                    groups[(a, b)] = None
+                    return None
+                joined = _joined(joined, p)
+            h, w = joined[3] - joined[1], joined[2] - joined[0]
+            groups[(a, b)] = (_digit(joined[4], most=WORN_DISTANCE, margin=WORN_MARGIN)
+                              if h >= DIGIT_HEIGHT * tall
+                              and w <= WIDEST * h else None)
+        return groups[(a, b)]
+
+    # readings[k]: the distinct readings of run[:k] (two at most are kept)
+    empty: tuple[str | None, ...] = ()
+    readings: list[list[tuple[str | None, ...]]] = [[empty]] + [[] for _ in run]
+    for k in range(1, len(run) + 1):
+        for size in range(1, min(MOST_PARTS, k) + 1):
+            digit = group(k - size, k)
+            if digit is None:
+                continue
+            for before in readings[k - size]:
+                reading = (*before, digit, *([None] * (size - 1)))
+                if reading not in readings[k] and len(readings[k]) < 2:
+                    readings[k].append(reading)
+    if len(readings[-1]) != 1:
+        return None
+    return list(readings[-1][0])
 
 
 def _parts_joined(pieces: list[Piece]) -> list[Piece]:
@@ -164,73 +309,6 @@ def _marks_joined(pieces: list[Piece], tall: float) -> list[Piece]:
     return [p for p in pieces if p[3] - p[1] >= DIGIT_HEIGHT * tall] + marks
 
 
-def _threshold(area: np.ndarray) -> float:
-    """Otsu's threshold of a grey area (ink under it)."""
-    import numpy as np
-
-    counts = np.bincount(area.ravel(), minlength=256).astype(float)
-    levels = np.arange(256)
-    total, mean_all = counts.sum(), (counts * levels).sum()
-    best, at = -1.0, 128.0
-    weight = mean = 0.0
-    for level in range(255):
-        weight += counts[level]
-        mean += counts[level] * level
-        if weight == 0 or weight == total:
-            continue
-        m0, m1 = mean / weight, (mean_all - mean) / (total - weight)
-        between = weight * (total - weight) * (m0 - m1) ** 2
-        if between > best:
-            best, at = between, level + 0.5
-    return at
-
-
-def _without_rules(ink: np.ndarray, longest: float) -> np.ndarray:
-    """``ink`` without its straight runs (a table's rules) longer than ``longest`` pixels."""
-    import numpy as np
-
-    out = ink.copy()
-    for grid, view in ((ink, out), (ink.T, out.T)):
-        for n, line in enumerate(grid):
-            edges = np.flatnonzero(np.diff(np.concatenate(([0], line.astype(np.int8), [0]))))
-            for start, end in zip(edges[::2], edges[1::2], strict=True):
-                if end - start > longest:
-                    view[n, start:end] = False
-    return out
-
-
-def _pieces(ink: np.ndarray) -> list[Piece]:
-    """Connected pieces of ink (8 neighbours): ``(left, top, right, bottom, mask)``."""
-    import numpy as np
-
-    seen = np.zeros(ink.shape, dtype=bool)
-    rows, cols = ink.shape
-    out: list[Piece] = []
-    for y, x in zip(*np.nonzero(ink), strict=True):
-        if seen[y, x]:
-            continue
-        seen[y, x] = True
-        queue, points = deque([(int(y), int(x))]), []
-        while queue:
-            cy, cx = queue.popleft()
-            points.append((cy, cx))
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    ny, nx = cy + dy, cx + dx
-                    if 0 <= ny < rows and 0 <= nx < cols and ink[ny, nx] and not seen[ny, nx]:
-                        seen[ny, nx] = True
-                        queue.append((ny, nx))
-        if len(points) < 3:
-            continue  # a speck
-        ys = np.array([p[0] for p in points])
-        xs = np.array([p[1] for p in points])
-        top, left = int(ys.min()), int(xs.min())
-        mask = np.zeros((int(ys.max()) - top + 1, int(xs.max()) - left + 1), dtype=bool)
-        mask[ys - top, xs - left] = True
-        out.append((left, top, int(xs.max()) + 1, int(ys.max()) + 1, mask))
-    return out
-
-
 def _with_cut_off(inside: list[Piece], pieces: list[Piece], tall: float,
                   others: list[Box]) -> list[Piece]:
     """``inside`` with the digit-high pieces just past either end that are no other word's."""
@@ -257,86 +335,35 @@ def _with_cut_off(inside: list[Piece], pieces: list[Piece], tall: float,
     return chosen
 
 
-def _digit(mask: np.ndarray, exclude: str = "") -> str | None:
+def _digit(mask: np.ndarray, exclude: str = "", most: float = MAX_DISTANCE,
+           margin: float = MIN_MARGIN) -> str | None:
     """The Thai digit a piece of ink surely is, or None.
 
     ``exclude``: a font family left out of the references (to measure the reader on a
-    face it does not know).
+    face it does not know); ``most``: the farthest its nearest reference may be;
+    ``margin``: how much nearer than any other digit's.
     """
-    import numpy as np
-
-    shape, aspect = _shape(mask)
-    best: dict[str, float] = {}
-    for digit, ref, ref_aspect in _references(exclude):
-        distance = (float(np.abs(shape - ref).mean())
-                    + ASPECT_WEIGHT * abs(float(np.log(aspect / ref_aspect))))
-        if distance < best.get(digit, 9.0):
-            best[digit] = distance
-    ranked = sorted((d, digit) for digit, d in best.items())
-    if len(ranked) < 2 or ranked[0][0] > MAX_DISTANCE or ranked[1][0] - ranked[0][0] < MIN_MARGIN:
+    ranked = _nearest(mask, exclude)
+    if len(ranked) < 2 or ranked[0][0] > most or ranked[1][0] - ranked[0][0] < margin:
         return None
     return ranked[0][1]
 
 
-def _shape(mask: np.ndarray) -> tuple[np.ndarray, float]:
-    """A piece scaled to :data:`BOX` and blurred (0..1), and its width over height."""
-    import numpy as np
-    from PIL import Image, ImageFilter
+def _nearest(mask: np.ndarray, exclude: str = "") -> list[tuple[float, str]]:
+    """``(distance, digit)`` of each digit's nearest reference to a piece, nearest first.
 
-    ys, xs = np.nonzero(mask)
-    cut = mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    h, w = cut.shape
-    image = Image.fromarray((cut * 255).astype(np.uint8)).resize(BOX, Image.Resampling.BILINEAR)
-    blurred = image.filter(ImageFilter.GaussianBlur(BLUR))
-    return np.asarray(blurred, dtype=float) / 255, w / h
-
-
-def _weighted(mask: np.ndarray, weight: int) -> np.ndarray:
-    """``mask`` grown (``weight`` > 0) or thinned (< 0) by a ``|weight|``-pixel square."""
+    The distance is the mean absolute difference of the blurred boxes (0..1) plus
+    :data:`ASPECT_WEIGHT` of the log of their width ratio; every reference at once.
+    """
     import numpy as np
 
-    if weight == 0:
-        return mask
-    grow = weight > 0
-    out = mask if grow else ~mask
-    for axis in (0, 1):
-        spread = out.copy()
-        for shift in range(1, abs(weight) // 2 + 1):
-            spread |= np.roll(out, shift, axis=axis) | np.roll(out, -shift, axis=axis)
-        out = spread
-    return out if grow else ~out
-
-
-def _font_paths() -> list[Path]:
-    """The installed upright Thai fonts of :data:`FONT_DIRS`."""
-    out = []
-    for folder in FONT_DIRS:
-        for path in sorted(Path(folder).glob("*.ttf")):
-            name = path.name
-            if "Oblique" in name or "Italic" in name or ("noto" in folder and "Thai" not in name):
-                continue
-            out.append(path)
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def _references(exclude: str = "") -> tuple[tuple[str, np.ndarray, float], ...]:
-    """Each installed upright Thai font's ten digits as :func:`_shape` gives them."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
-
-    out = []
-    for path in _font_paths():
-        if exclude and path.name.startswith(exclude):
-            continue
-        font = ImageFont.truetype(str(path), 64)
-        for digit in DIGITS:
-            image = Image.new("L", (140, 140), 0)
-            ImageDraw.Draw(image).text((30, 20), digit, font=font, fill=255)
-            drawn = np.asarray(image) > 127
-            if not drawn.any():
-                continue
-            for weight in WEIGHTS:
-                shape, aspect = _shape(_weighted(drawn, weight))
-                out.append((digit, shape, aspect))
-    return tuple(out)
+    cut, aspect = shape(mask)
+    refs = references(exclude)
+    if not refs.digits:
+        return [(9.0, ""), (9.0, "")]
+    ink = np.abs(refs.shapes - cut.ravel()).sum(axis=1, dtype=np.int64)
+    distance = ink / (255 * cut.size) + ASPECT_WEIGHT * np.abs(np.log(aspect / refs.aspects))
+    codes = np.frombuffer(refs.digits.encode("utf-32-le"), dtype=np.uint32)
+    best = {digit: float(distance[codes == ord(digit)].min())
+            for digit in set(refs.digits)}
+    return sorted((d, digit) for digit, d in best.items())

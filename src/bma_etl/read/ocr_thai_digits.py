@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 __all__ = ["thai_digit_readings", "thai_digit_runs", "with_run_boxes"]
 
 _WORD = re.compile("[\u0e50-\u0e59]")
-_NUMBER_SHAPE = re.compile("^[\u0e01-\u0e59.,\\-]+$")
+_NUMBER_SHAPE = re.compile("^[\u0e01-\u0e590-9.,\\-]+$")
 _LETTER = re.compile("[\u0e01-\u0e4f]")
 _MARK = re.compile("[.,\\-]")
+#: An amount grouped by thousands, as a number OCR cut with a space must read.
+_AMOUNT = re.compile("^[\u0e50-\u0e59]{1,3}(,[\u0e50-\u0e59]{3})+(\\.[\u0e50-\u0e59]{2}|\\.-)?$")
 
 
 def thai_digit_runs(tsv: str, txt: str) -> list[tuple[list[int], Box]]:
@@ -82,12 +84,18 @@ def _with_marks_of(reading: str | None, read: str) -> str | None:
 
     >>> _with_marks_of("\u0e54,\u0e51,\u0e52", "\u0e55.\u0e51.\u0e52")
     '\u0e54.\u0e51.\u0e52'
+
+    Not when Tesseract's would put a point just before a comma (``๗.๖๐๒,๖๐๐``):
+
+    >>> _with_marks_of("\u0e57,\u0e56\u0e50\u0e52,\u0e56\u0e50\u0e50",
+    ...                "\u0e51.\u0e52\u0e50\u0e52,\u0e53\u0e52\u0e50\u0e50")
+    '\u0e57,\u0e56\u0e50\u0e52,\u0e56\u0e50\u0e50'
     """
     if reading is None:
         return None
     theirs = _MARK.findall(read)
-    if len(theirs) != len(_MARK.findall(reading)):
-        return reading
+    if len(theirs) != len(_MARK.findall(reading)) or ".," in "".join(theirs):
+        return reading  # a point before a comma is no number's: OCR misread one
     marks = iter(theirs)
     return _MARK.sub(lambda _: next(marks), reading)
 
@@ -103,7 +111,11 @@ def _words(tsv: str) -> dict[int, str]:
 
 
 def _number_like(word: str) -> bool:
-    """Digits, points and commas, with at most two Thai letters (misread digits)."""
+    """Digits, points and commas, with at most two Thai letters (misread digits).
+
+    An Arabic digit is one too: the Thai model reads a blurred ``๘`` as ``6`` now and
+    then (``๑๕,๕6๓๐,๕6๐๐.-``), which cut the number into runs each read alone.
+    """
     return bool(_NUMBER_SHAPE.match(word) and len(_LETTER.findall(word)) <= 2)
 
 
@@ -147,7 +159,10 @@ def _word_boxes(tsv: str) -> dict[int, Box]:
 def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]:
     """``{row: text}``: the page's Thai numbers read again surely, where they differ.
 
-    A run's first word takes the reading and its other words become empty.
+    A run's first word takes the reading and its other words become empty. Two runs
+    one after the other on a line (``๑๕,๘ ๓๖,๘๐๐.-``: OCR cut an amount with a space)
+    are read as one when the ink between them is a digit's gap and the reading is an
+    amount grouped by thousands (:func:`_space_cut`).
     ``page``: the image the TSV's boxes are in (any mode Pillow converts to L).
     """
     runs = thai_digit_runs(tsv, txt)
@@ -155,12 +170,54 @@ def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]
         return {}
     boxes = _word_boxes(tsv)
     words = _words(tsv)
+    lines = _word_lines(tsv)
     grey = page.convert("L")
     out: dict[int, str] = {}
-    for rows, box in runs:
+
+    def read(rows: list[int], box: Box, joined_at: float | None = None) -> str | None:
         others = [b for m, b in boxes.items() if m not in rows]
-        read = "".join(words[n] for n in rows)
-        reading = _with_marks_of(read_digits(grey, box, others), read)
-        if reading is not None and reading != read:
-            out.update({n: reading if n == rows[0] else "" for n in rows})
+        reading = _with_marks_of(read_digits(grey, box, others, joined_at),
+                                 "".join(words[n] for n in rows))
+        # a point before a comma (a blurred comma read by its shape) is no number's
+        return None if reading is None or ".," in "".join(_MARK.findall(reading)) else reading
+
+    n = 0
+    while n < len(runs):
+        rows, box = runs[n]
+        if n + 1 < len(runs) and _space_cut(runs[n], runs[n + 1], lines):
+            more, after = runs[n + 1]
+            joined = (min(box[0], after[0]), min(box[1], after[1]),
+                      max(box[2], after[2]), max(box[3], after[3]))
+            reading = read([*rows, *more], joined, (box[2] + after[0]) / 2)
+            if reading is not None and _AMOUNT.match(reading):
+                out.update({m: reading if m == rows[0] else "" for m in [*rows, *more]})
+                n += 2
+                continue
+        reading = read(rows, box)
+        if reading is not None and reading != "".join(words[m] for m in rows):
+            out.update({m: reading if m == rows[0] else "" for m in rows})
+        n += 1
+    return out
+
+
+def _space_cut(first: tuple[list[int], Box], then: tuple[list[int], Box],
+               lines: dict[int, tuple[str, ...]]) -> bool:
+    """Whether two runs may be one number OCR cut with a space.
+
+    The second run's first word is the next word on the first's line, at most half
+    their height away.
+    """
+    (rows, box), (more, after) = first, then
+    height = max(box[3] - box[1], after[3] - after[1])
+    return (more[0] == rows[-1] + 1 and lines.get(rows[-1]) == lines.get(more[0])
+            and 0 <= after[0] - box[2] <= 0.5 * height)
+
+
+def _word_lines(tsv: str) -> dict[int, tuple[str, ...]]:
+    """``{row: (page, block, paragraph, line)}`` of the TSV's words."""
+    out = {}
+    for n, row in enumerate(tsv.splitlines()[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12:
+            out[n] = tuple(cells[1:5])
     return out
