@@ -183,7 +183,7 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
                    "thai-words-one-unsure two-columns-apart leaders-erased "
                    "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
-                   "thai-digit-runs-marks")
+                   "thai-digit-runs-marks fax-pixels-squared")
 
 
 def engine_version() -> str:
