@@ -157,11 +157,17 @@ CHECKS: tuple[Check, ...] = (check_budget, check_dates, check_progress, check_to
 
 def run_checks(tables: dict[str, list[Record]], extractor_findings: list[Finding]
                ) -> list[Finding]:
-    """Every finding for a document: the extractor's and the checks', without repeats."""
-    seen: set[tuple[str, int | None, str | None, str]] = set()
+    """Every finding for a document: the extractor's and the checks', without repeats.
+
+    A repeat is a finding of the same table, row, field and code; one of no row and no
+    field (a line no field could take) is a repeat only with the same message too, so
+    that a second line not read is never lost unsaid.
+    """
+    seen: set[tuple[str, int | None, str | None, str, str]] = set()
     out: list[Finding] = []
     for finding in [*extractor_findings, *(f for check in CHECKS for f in check(tables))]:
-        key = (finding.table_name, finding.row_ordinal, finding.field, finding.code)
+        about = finding.message if finding.row_ordinal is None and finding.field is None else ""
+        key = (finding.table_name, finding.row_ordinal, finding.field, finding.code, about)
         if key not in seen:
             seen.add(key)
             out.append(finding)
