@@ -15,7 +15,7 @@ from typing import cast
 from bma_etl.document import Finding
 from bma_etl.matchkey import search_key
 from bma_etl.normalize.fiscal import in_fiscal_year
-from bma_etl.records import PlanSection, ProgressUpdate, Project, Record
+from bma_etl.records import MonthlyProgress, PlanSection, ProgressUpdate, Project, Record
 
 Check = Callable[[dict[str, list[Record]]], list[Finding]]
 
@@ -102,6 +102,27 @@ def check_progress(tables: dict[str, list[Record]]) -> list[Finding]:
     return out
 
 
+def check_months(tables: dict[str, list[Record]]) -> list[Finding]:
+    """A month missing between two a detail page's monthly results read (``month_missing``).
+
+    The page prints a line for each month in order, filled or not (``ผลงานเดือนที่ 1`` to
+    ``12``): months 3-6 missing between 2 and 7 are lines lost (a scanner cut the page
+    short, lines OCR could not read). Flagged on the month after the gap.
+    """
+    out = []
+    months = sorted((m.month_no, m.ordinal)
+                    for m in cast(Sequence[MonthlyProgress], _rows(tables, MonthlyProgress)))
+    for (month, _), (upto, ordinal) in pairwise(months):
+        if upto - month > 1:
+            missing = f"{month + 1}" if upto - month == 2 else f"{month + 1}-{upto - 1}"
+            out.append(Finding("monthly_progress", ordinal, "month_no", "warning",
+                               "month_missing",
+                               f"month {missing} is not read: the page's monthly results go "
+                               f"from month {month} to {upto} (a page cut short, or lines "
+                               "not read)"))
+    return out
+
+
 def check_totals(tables: dict[str, list[Record]]) -> list[Finding]:
     """A plan table's stated total against the sum of its items."""
     out = []
@@ -152,16 +173,23 @@ def _stated(tables: dict[str, list[Record]], item: str) -> bool:
     return bool(rows) and getattr(rows[0], name, None) not in (None, "", [])
 
 
-CHECKS: tuple[Check, ...] = (check_budget, check_dates, check_progress, check_totals)
+CHECKS: tuple[Check, ...] = (check_budget, check_dates, check_progress, check_months,
+                             check_totals)
 
 
 def run_checks(tables: dict[str, list[Record]], extractor_findings: list[Finding]
                ) -> list[Finding]:
-    """Every finding for a document: the extractor's and the checks', without repeats."""
-    seen: set[tuple[str, int | None, str | None, str]] = set()
+    """Every finding for a document: the extractor's and the checks', without repeats.
+
+    A repeat is a finding of the same table, row, field and code; one of no row and no
+    field (a line no field could take) is a repeat only with the same message too, so
+    that a second line not read is never lost unsaid.
+    """
+    seen: set[tuple[str, int | None, str | None, str, str]] = set()
     out: list[Finding] = []
     for finding in [*extractor_findings, *(f for check in CHECKS for f in check(tables))]:
-        key = (finding.table_name, finding.row_ordinal, finding.field, finding.code)
+        about = finding.message if finding.row_ordinal is None and finding.field is None else ""
+        key = (finding.table_name, finding.row_ordinal, finding.field, finding.code, about)
         if key not in seen:
             seen.add(key)
             out.append(finding)

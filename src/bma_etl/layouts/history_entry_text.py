@@ -45,7 +45,7 @@ from bma_etl.layouts.history_specks import (
     latin_junk,
     without_junk_lines,
 )
-from bma_etl.matchkey import KeyMatch, key, match_key
+from bma_etl.matchkey import KeyMatch, key, marks_optional, match_key
 from bma_etl.normalize.digits import to_arabic_digits
 
 #: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``, or its
@@ -98,6 +98,9 @@ class Entry:
 #: A progress whose decimal point OCR read as a comma (``ร้อยละ 12,50``): two digits after
 #: it, which a thousands comma never has before the end.
 _POINT_AS_COMMA = re.compile(rf"(?P<whole>{DIGIT}{{1,3}}),(?P<fraction>{DIGIT}{{2}})")
+#: A heading's ``ร้อยละ`` with a digit after it that the heading's patterns did not read
+#: as a number (a streak's specks in it: ``ร้อยละ 88. DO``): what stands up to the date.
+_PCT_SEEN = re.compile(marks_optional("ร้อยละ") + rf"\W{{0,3}}(?P<read>{DIGIT}[^(]{{0,12}})")
 
 
 def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int
@@ -108,7 +111,8 @@ def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordina
     point (:data:`_POINT_AS_COMMA`, a :class:`Derived` ``Decimal``); one a bar or ``!``
     stands glued to (``ร้อยละ |2.00``: ``12.00``?) is None, with an
     ``ocr_doubtful_value`` finding (:func:`finish_entry`); one apart from it
-    (``ร้อยละ | 52.00``) is read.
+    (``ร้อยละ | 52.00``) is read. A progress the heading's patterns did not read, a
+    digit after ``ร้อยละ`` all the same (``ร้อยละ 88. DO``), is None with that finding.
     """
     read = doc.raw_match(m, "pct", line=line)
     doubt = None
@@ -117,6 +121,10 @@ def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordina
         doubt = (f"line {line.no}: OCR read a stroke glued before the progress "
                  f"{line.text[m.start('pct') - 1:m.end('pct')]!r}: not loaded")
         read = None
+    seen = _PCT_SEEN.search(line.text) if doc.ocr_used and read is None else None
+    if seen is not None and doubt is None:  # ``ร้อยละ 88. DO``: a number, not read
+        doubt = (f"line {line.no}: OCR read the progress as {seen['read'].strip()!r}, "
+                 "which is no number: not loaded")
     comma = _POINT_AS_COMMA.fullmatch(read.text) if doc.ocr_used and read is not None else None
     pct: Raw | Derived | None = read
     if read is not None and comma is not None:

@@ -18,7 +18,9 @@ import re
 
 from bma_etl.document import Line
 from bma_etl.layouts.web_detail_labels import OCR_ID
+from bma_etl.matchkey import literal_of
 from bma_etl.matchlabel import LEADER_AFTER
+from bma_etl.matchstart import lookalike_labels, lookalike_start
 
 _D = "[0-9๐-๙]"
 
@@ -76,6 +78,11 @@ OCR_LABELS.update({label: label.replace(
     "งบฯ?", r"(?:งบ\S{0,2}|[A-Za-z]{2,4}[^\sA-Za-z0-9]?)").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
+#: A label whose first letter OCR read as its look-alike (``จบฯ ที่ได้รับ``) where the
+#: rest of its words pins it and so opened it reads no other label (:mod:`~bma_etl.matchstart`).
+LOOKALIKE_LABELS = lookalike_labels({label: literal_of(label) for label in PROJECT_LABELS})
+OCR_LABELS.update({label: lookalike_start(OCR_LABELS.get(label, label))
+                   or OCR_LABELS.get(label, label) for label in LOOKALIKE_LABELS})
 #: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
 #: (``ซื้อโครงการโครงการจัดหา…``); ``ซื้อ`` opens no other label.
 OCR_LABELS[r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"] = r"[ชซ]ื่อโครงการ(?:\s*/\s*กิจกรรม)?"

@@ -42,6 +42,7 @@ MISREAD_AS = {"4": "5"}
 #: scan of a Chromium print read ``ด้านที่ ๐``, ``9.9 -``, ``๑.๑.๒``, ``อ๑.๑.๒.๑``.
 SOMETIMES_AS = {"1": frozenset({"0", "9", "\u0e2d1", "01", "10"})}
 #: After ``ด้านที่`` and its number: a dash or colon, then the name.
+_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 _NAME = re.compile("^\\s*\u0e14\u0e49\u0e32\u0e19\u0e17\u0e35\u0e48\\s*[^\\s\u2013\\-:]{1,3}"
                    "\\s*[\u2013\\-:?]?\\s*(?P<name>.+)$")
 
@@ -78,7 +79,7 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     one line at least the misreading (a number read again glyph by glyph,
     :mod:`bma_etl.read.ocr_thai_digits`, may give some lines the right one); or, read
     apart, some the name's number and each of the others one the model now and then reads
-    for it (:data:`SOMETIMES_AS`).
+    for it (:data:`SOMETIMES_AS`) or a sign holding no digit at all (``ด้านที่ ©``).
 
     >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("5", "1", "2")},
     ...                     "ด้านที่ ๕ – มหานครกระชับ")
@@ -91,6 +92,9 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     >>> first_part_repaired({"strategy_issue": ("0",), "strategy_goal": ("1", "1", "2")},
     ...                     "ด้านที่ ๐ – มหานครปลอดภัย : Safe City")
     '1'
+    >>> first_part_repaired({"strategy_issue": ("\u00a9",), "strategy_goal": ("2", "2", "1")},
+    ...                     "ด้านที่ \u00a9 – มหานครสีเขียว สะดวกสบาย")
+    '2'
     """
     if issue is None or not numbers:
         return None
@@ -103,5 +107,8 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     if misread is not None and misread in firsts and firsts <= {want, misread}:
         return want
     if len(firsts) > 1 and want in firsts:
-        return want if firsts - {want} <= SOMETIMES_AS.get(want, frozenset()) else None
+        others = firsts - {want}
+        if others <= SOMETIMES_AS.get(want, frozenset()) or not any(
+                _DIGIT.search(other) for other in others):  # a sign for it (``©``)
+            return want
     return None

@@ -78,20 +78,29 @@ def outline_numbers(field: str, value: str) -> tuple[str, ...] | None:
 def disagreeing(numbers: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Of ``{field: outline parts}``, the fields stating a level others read otherwise.
 
-    Each maps to the message's account of the disagreement (``"level 1 read 0, 1, อ"``).
+    Each maps to the message's account of the disagreement (``"level 1 read 0, 1"``). A
+    part that holds no number (a sign read for a digit: ``ด้านที่ ©``) puts its own field
+    in doubt, not the fields that agree without it.
 
     >>> disagreeing({"strategy_sub_issue": ("1", "4"), "strategy_goal": ("1", "4", "2")})
     {}
     >>> sorted(disagreeing({"strategy_issue": ("01",), "strategy_sub_issue": ("0", "5"),
     ...                     "strategy_goal": ("1", "5", "2")}))
     ['strategy_goal', 'strategy_issue', 'strategy_sub_issue']
+    >>> disagreeing({"strategy_issue": ("\u00a9",), "strategy_sub_issue": ("2", "2"),
+    ...              "strategy_goal": ("2", "2", "1")})
+    {'strategy_issue': "outline level 1 read '\u00a9', no number"}
     """
     out: dict[str, str] = {}
     for level in range(max((len(parts) for parts in numbers.values()), default=0)):
         stated = {field: parts[level] for field, parts in numbers.items() if len(parts) > level}
-        readings = sorted(set(stated.values()))
+        for field, part in stated.items():  # no number read (``ด้านที่ ©``): that line alone
+            if not part.isdigit():
+                out.setdefault(field, f"outline level {level + 1} read {part!r}, no number")
+        read = {field: part for field, part in stated.items() if part.isdigit()}
+        readings = sorted(set(read.values()))
         if len(readings) > 1:
-            for field in stated:
+            for field in read:
                 out.setdefault(field, f"outline level {level + 1} read {', '.join(readings)}")
     return out
 

@@ -10,7 +10,9 @@ the same rendering, grid, colour, orientation and OCR, with the OCR cache filed
 under the image file's own content hash (so the file is never OCR'd twice).
 
 Resolution: the frame's ``dpi`` metadata when it gives one of at least
-:data:`MIN_STATED_DPI` (scanners write the real one). With none, or a smaller one
+:data:`MIN_STATED_DPI` (scanners write the real one). A frame whose x and y
+resolutions differ (a fax in standard mode, 204 x 98 dpi) is first stretched to
+square pixels at the higher (:func:`square_pixels`). With none, or a smaller one
 (cameras and editors write 72 or 96 for a screen, some TIFF writers 1), the
 frame's shorter side is taken to be the short side of an A4 sheet (210 mm), the
 paper these reports are printed on: a 2481 x 3508 frame is 300 dpi.
@@ -101,7 +103,8 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
                     raise ReadError(f"{name}: frame {number} is {width} x {height} pixels, "
                                     f"over {megapixels:g} megapixels; raise "
                                     "BMA_ETL_MAX_MEGAPIXELS to OCR it")
-                _add_page(pdf, page_pixels(frame), frame_dpi(frame))
+                pixels, dpi = square_pixels(page_pixels(frame), frame)
+                _add_page(pdf, pixels, dpi)
     except DecompressionBombError as exc:
         raise ReadError(f"{name}: image too large to decode ({_why(exc)})") from exc
     except UnidentifiedImageError as exc:
@@ -177,6 +180,54 @@ def frame_dpi(frame: Image.Image) -> float:
     # that a page rendered for OCR holds no more pixels than a few times the frame's.
     return dpi if dpi >= MIN_STATED_DPI else max(min(frame.size) / A4_SHORT_INCHES,
                                                  MIN_STATED_DPI)
+
+
+#: Stated x and y resolutions further apart than this share are a frame of
+#: non-square pixels (a fax in standard mode: 204 x 98 dpi)...
+SQUARE_TOLERANCE = 0.02
+#: ...up to this ratio of the higher to the lower (more is no resolution a scanner writes).
+MOST_PIXEL_RATIO = 4.0
+
+
+def stated_dpis(frame: Image.Image) -> tuple[float, float] | None:
+    """The frame's stated (x, y) pixels to the inch, or None without a positive pair.
+
+    Upright, as :func:`page_pixels` turns the frame (an EXIF quarter turn swaps them).
+    """
+    stated = frame.info.get("dpi")
+    try:
+        x, y = (float(v) for v in stated)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    if x <= 0 or y <= 0:
+        return None
+    turned = frame.getexif().get(0x0112) in (5, 6, 7, 8)  # EXIF orientation: a quarter turn
+    return (y, x) if turned else (x, y)
+
+
+def square_pixels(pixels: Image.Image, frame: Image.Image) -> tuple[Image.Image, float]:
+    """``pixels`` (the frame upright) on square pixels, and their pixels to the inch.
+
+    A frame whose stated x and y resolutions differ (a fax in standard mode, 204 x
+    98 dpi: every letter half as tall as it is wide) is stretched along its lower
+    resolution to its higher one (Lanczos), so that OCR sees letters of their printed
+    shape; the page then has the higher resolution (the page's size in inches is
+    unchanged). Any other frame is returned as it is, at :func:`frame_dpi`.
+    Stretching to the higher resolution read the tester's standard-mode fax page as
+    well as the same page sent in fine mode (204 x 196).
+    """
+    from PIL import Image as PilImage
+
+    dpis = stated_dpis(frame)
+    if dpis is None:
+        return pixels, frame_dpi(frame)
+    low, high = sorted(dpis)
+    if high < MIN_STATED_DPI or high <= low * (1 + SQUARE_TOLERANCE) \
+            or high > low * MOST_PIXEL_RATIO:
+        return pixels, frame_dpi(frame)
+    x, y = dpis
+    size = (round(pixels.width * high / x), round(pixels.height * high / y))
+    return pixels.resize(size, PilImage.Resampling.LANCZOS), high
 
 
 def page_pixels(frame: Image.Image) -> Image.Image:

@@ -183,7 +183,8 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "cut-rows-closed thai-points-unweighed missed-lines-past-rules "
                    "thai-words-one-unsure two-columns-apart leaders-erased "
                    "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
-                   "thai-digit-runs-marks tab-stops-from-word-starts thai-digits-worn")
+                   "thai-digit-runs-marks tab-stops-from-word-starts thai-digits-worn "
+                   "fax-pixels-squared feeder-streaks-erased")
 
 
 def engine_version() -> str:
@@ -369,12 +370,15 @@ def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> Ocr
     """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median.
 
     A form's dotted leaders are erased first (:func:`~.ocr_leaders.without_leaders`),
-    and punched holes' shadows in its margin before that (:func:`~.ocr_holes.without_holes`).
+    a sheet feeder's streaks down the page before that (:func:`~.ocr_streaks.without_streaks`)
+    and punched holes' shadows in its margin before those (:func:`~.ocr_holes.without_holes`).
     """
     from bma_etl.read.ocr_holes import without_holes
+    from bma_etl.read.ocr_streaks import without_streaks
 
     level = without_holes(levelled(page), dpi)
     rules = page_rules(level, dpi)  # a dotted rule's dots are no leader's: found first
+    level, rules = without_streaks(level, dpi, rules)  # a sheet feeder's line: no rule
     level = without_leaders(level, dpi)
     return ocr_image(level if filtered else whitened(median3(level)), lang=lang, dpi=dpi,
                      rules=rules)
