@@ -23,21 +23,13 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from chromium_pages import chromium_font
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
 
 #: A Thai letter, then a sign or a space where a mark was drawn, then a Thai letter.
 _MARK_AS_SIGN = re.compile("[\u0e01-\u0e2e][-\ufffe][\u0e01-\u0e4e]")
-
-
-def _noto() -> Path:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    path = fonts.installed("Noto Sans Thai")
-    if path is None:
-        pytest.fail("needs Noto Sans Thai: apt-get install fonts-noto-core (make venv does)")
-    return path
 
 
 def _reduced(src: Path, out: Path, setting: str) -> None:
@@ -61,7 +53,8 @@ def _printed_and_reduced(tmp_path: Path, generator: str, seed: str, setting: str
                          ) -> tuple[Path, Path, dict]:
     doc = GENERATORS[generator](random.Random(seed))
     printed, reduced = tmp_path / "printed.pdf", tmp_path / "reduced.pdf"
-    render.render_chromium(doc, printed, "Noto Sans Thai", _noto(), random.Random(0),
+    noto = chromium_font("Noto Sans Thai")
+    render.render_chromium(doc, printed, "Noto Sans Thai", noto, random.Random(0),
                            header_footer=False, paper="A4")
     _reduced(printed, reduced, setting)
     # the damage this test is about: marks the re-saved map names U+0000 (pdfium: U+FFFE)

@@ -26,8 +26,8 @@ from pypdf.generic import DecodedStreamObject, NameObject
 
 from bma_etl.pipeline import process_file
 
-from chromium_pages import chromium_word_lines
-from corpus import fonts, forms, render
+from chromium_pages import chromium_font, chromium_word_lines
+from corpus import forms, render
 from corpus.build import GENERATORS
 from corpus.score import score
 from thai_fonts import font_file
@@ -36,15 +36,6 @@ from thai_fonts import font_file
 RA_AS_SLASH = {"\u0e23": "/"}
 TONE_AS_DASH = {"\u0000": "-", "\u0e48": "-"}
 TONES_AS_SIGNS = {"\u0e49": "(", "\u0e48": "-"}
-
-
-def _noto() -> Path:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    path = fonts.installed("Noto Sans Thai")
-    if path is None:
-        pytest.fail("needs Noto Sans Thai: apt-get install fonts-noto-core (make venv does)")
-    return path
 
 
 def _cmap(entries: dict[int, str], width: int) -> bytes:
@@ -93,7 +84,8 @@ def _printed(tmp_path: Path, generator: str, seed: str, junk: dict[str, str]) ->
         Path, dict]:
     doc = GENERATORS[generator](random.Random(seed))
     printed, out = tmp_path / "printed.pdf", tmp_path / "redistilled.pdf"
-    render.render_chromium(doc, printed, "Noto Sans Thai", _noto(), random.Random(0),
+    noto = chromium_font("Noto Sans Thai")
+    render.render_chromium(doc, printed, "Noto Sans Thai", noto, random.Random(0),
                            header_footer=False, paper="A4")
     assert redistilled(printed, out, junk) > 0
     return out, json.loads(doc.truth_json())
@@ -155,5 +147,5 @@ LEGIT = ["โครงการ/กิจกรรม กอง/ฝ่าย ส
 
 @pytest.mark.parametrize("family", ["Noto Sans Thai", "Garuda", "Loma", "Laksaman", "Waree"])
 def test_signs_between_thai_letters_are_kept(family: str, tmp_path: Path) -> None:
-    path = _noto() if family == "Noto Sans Thai" else font_file(family)
+    path = chromium_font(family) if family == "Noto Sans Thai" else font_file(family)
     assert chromium_word_lines(path, LEGIT, tmp_path) == LEGIT
