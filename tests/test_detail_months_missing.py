@@ -1,6 +1,6 @@
 """A detail page's monthly results with months missing between two read are flagged.
 
-The twenty-ninth tester's scan whose page 1 the scanner cut short (its image ends inside
+The twenty-third outside tester's scan whose page 1 the scanner cut short (its image ends inside
 the month-3 row) loaded months 1, 2 and 7-12 without a word. A detail page is generated
 from known values and written as a text file; lines of months are taken out of its middle
 as a cut page or lines OCR could not read lose them. The months read are loaded as

@@ -8,7 +8,7 @@ from known numbers, written as the page prints them, and one level of one line i
 misread as Tesseract's Thai model does (a digit read another, a letter, a digit
 added); every line stating that level is then NULL with ``ocr_doubtful_value``, the
 other lines kept. A number read as no number at all (a letter or a sign for it: the
-29th tester's ``ด้านที่ ©`` over ``๒.๒``, ``๒.๒.๑``) NULLs its own line alone: the lines
+23rd outside tester's ``ด้านที่ ©`` over ``๒.๒``, ``๒.๒.๑``) NULLs its own line alone: the lines
 that agree without it are kept. An outline read right is kept whole.
 """
 
@@ -98,7 +98,7 @@ def test_a_dot_ocr_lost_is_put_back_from_the_lines_above(seed: int) -> None:
     assert read[field] in finding.message
 
 
-#: Signs OCR read for a Thai digit, holding no digit at all (the 29th tester's clean scan).
+#: Signs OCR read for a Thai digit, holding no digit at all (the 23rd outside tester's clean scan).
 _NO_NUMBER = ("\u00a9", "\u0e2d", "\u0e15", "@")
 
 
@@ -122,7 +122,7 @@ def test_a_number_read_as_no_number_nulls_its_line_alone(seed: int) -> None:
 
 
 def test_an_issue_number_read_as_no_number_is_put_back_from_its_name() -> None:
-    # the 29th tester's clean 300 dpi scan: all four lines were NULL
+    # the 23rd outside tester's clean 300 dpi scan: all four lines were NULL
     names = ("\u0e21\u0e2b\u0e32\u0e19\u0e04\u0e23\u0e2a\u0e35\u0e40\u0e02\u0e35\u0e22"
              "\u0e27 \u0e2a\u0e30\u0e14\u0e27\u0e01\u0e2a\u0e1a\u0e32\u0e22 : Green City",
              *_NAMES[1:])  # issue 2 of the 20-year plan

@@ -247,7 +247,7 @@ def _fax_standard(pages: list[Image.Image]) -> bytes:
 
 
 def test_a_fax_in_standard_mode_is_read_on_square_pixels(tmp_path: Path) -> None:
-    # 204 x 98 dpi: read as stored, every letter is half its height (the 29th tester's
+    # 204 x 98 dpi: read as stored, every letter is half its height (the 23rd outside tester's
     # A_fax_standard.tif was quarantined whole); stretched to 204 x 204 it reads.
     doc, pages = _pages(tmp_path, dpi=204)
     fax = _fax_standard(pages[:2])

@@ -1,7 +1,7 @@
 """A detail page's label whose first letter OCR read as its look-alike, and lines not read.
 
 Detail pages are generated from known values (``bench/corpus``); their labels' first
-letters are then read the way Tesseract read them on the twenty-ninth tester's scans
+letters are then read the way Tesseract read them on the twenty-third outside tester's scans
 (``งบฯ ที่ได้รับ`` as ``จบฯ ที่ได้รับ`` on a bleed-through and a cut page; likewise
 ``ผ`` as ``พ``, ``ป`` as ``บ``): both budgets were lost, the first with an
 ``unparsed_line`` and the second silently (the checks kept one finding of a code per

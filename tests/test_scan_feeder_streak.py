@@ -1,7 +1,7 @@
 """A sheet feeder's streak down a scanned page is erased before OCR and is no table rule.
 
 Dust on a sheet feeder's glass draws a thin dark line down every page it scans, through
-the text: the twenty-ninth tester's 4-pixel streak through ``ร้อยละ 88.00`` lost two
+the text: the twenty-third outside tester's 4-pixel streak through ``ร้อยละ 88.00`` lost two
 percents without a word and read ``แสนแสบ`` as ``liduuau`` (it was taken for a table's
 rule, and the lines it crossed were split into cells). A progress-history page is
 generated from known values, printed and rasterised at 300 dpi, and a streak drawn down

@@ -2,8 +2,8 @@
 
 Part of the document model (:mod:`bma_etl.document`); belongs to no stage.
 Tesseract's ``tha`` model reads a bold or blurred consonant at the start of a label
-for the one it looks like (``งบฯ ที่ได้รับ`` as ``จบฯ ที่ได้รับ``, the twenty-ninth
-tester's bleed-through scan): the key form (:func:`~bma_etl.matchkey.key`) keeps
+for the one it looks like (``งบฯ ที่ได้รับ`` as ``จบฯ ที่ได้รับ``, the twenty-third
+outside tester's bleed-through scan): the key form (:func:`~bma_etl.matchkey.key`) keeps
 letters, so the label was no longer found and its value was lost.
 :func:`lookalike_start` lets a label's regex open with any letter of its first
 letter's set (:data:`LOOKALIKE_STARTS`); :func:`lookalike_labels` does so only for a

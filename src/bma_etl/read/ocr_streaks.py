@@ -2,7 +2,7 @@
 
 Stage: read (in the worker: :func:`~.ocr._read_level` asks, after the page's rules
 are found). Dust on a sheet feeder's glass draws a thin straight line down every
-page it scans, through the text: the twenty-ninth tester's 4-pixel streak through
+page it scans, through the text: the twenty-third outside tester's 4-pixel streak through
 ``ร้อยละ 88.00`` made OCR lose two percents and read ``แสนแสบ`` as ``liduuau``, and
 it was taken for a table's rule, splitting the lines it crossed into cells.
 :func:`streaks` finds such a line: a few columns of pixels (:data:`MOST_WIDTH`) darker
