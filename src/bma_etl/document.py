@@ -253,6 +253,8 @@ class RepairedText:
     words: tuple[tuple[int, int, float], ...] = ()
     #: Of :attr:`words`, those OCR's Thai and English models read with other digits.
     doubted: tuple[tuple[int, int, float], ...] = ()
+    #: Of :attr:`words`, those whose Thai digits two readers read alike (OCR's glyphs).
+    agreed: tuple[tuple[int, int, float], ...] = ()
     #: Of :attr:`wraps`, the lines the reader saw wrapped at a space the writer set.
     spaced: frozenset[int] = frozenset()
     #: 1-based numbers of the pages whose lines the reader measured for wraps.
@@ -269,10 +271,11 @@ class RepairedText:
            source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = (),
            spaced: frozenset[int] = frozenset(), judged: frozenset[int] = frozenset(),
            doubted: tuple[tuple[int, int, float], ...] = (),
+           agreed: tuple[tuple[int, int, float], ...] = (),
            media_type: str | None = None) -> RepairedText:
         """Wrap already-repaired text."""
         return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
-                   words, doubted, spaced, judged, media_type)
+                   words, doubted, agreed, spaced, judged, media_type)
 
     def wraps_known(self, offset: int) -> bool:
         """Whether the reader measured the lines of the page at ``offset`` for wraps.

@@ -74,12 +74,13 @@ def repair(source: SourceDocument) -> RepairedText:
         starts.append(offset)
         offset += len(page) + 1
     text = "\n".join(pages)
-    words, doubted = ((moved_words(some, source.page_starts, originals, tuple(starts), pages)
-                       if some else ()) for some in (source.words, source.doubted))
+    words, doubted, agreed = (
+        (moved_words(some, source.page_starts, originals, tuple(starts), pages) if some else ())
+        for some in (source.words, source.doubted, source.agreed))
     return RepairedText.of(text, tuple(starts), source.ocr_used,
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
                            words=words, spaced=source.spaced, judged=source.judged,
-                           doubted=doubted, media_type=source.media_type)
+                           doubted=doubted, agreed=agreed, media_type=source.media_type)
 
 
 def closest(detection: Detection, doc: RepairedText, forced: bool = False) -> str:
@@ -188,7 +189,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                            doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced, source.ocr_used)
     if source.ocr_used:
-        screen_ocr_values(normalized, doc.text, doc.doubted)
+        screen_ocr_values(normalized, doc.text, doc.doubted, doc.agreed)
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)

@@ -58,7 +58,7 @@ from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_budgets import budgets_out_of_line
-from bma_etl.normalize.trust_doubts import doubt_of, doubted_digits
+from bma_etl.normalize.trust_doubts import doubt_of, doubted_digits, read_alike
 from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
@@ -88,13 +88,15 @@ class _Value:
 
 
 def screen(normalized: Normalized, text: str,
-           doubted: tuple[tuple[int, int, float], ...] = ()) -> None:
+           doubted: tuple[tuple[int, int, float], ...] = (),
+           agreed: tuple[tuple[int, int, float], ...] = ()) -> None:
     """Drop the doubtful values of an OCR'd document that nothing confirms (in place).
 
     ``text`` is the document's text (the provenance spans index it). A value read
     by OCR is one whose provenance has a ``confidence`` (the lowest of its words')
     or is marked low-confidence. ``doubted``: the words of ``text`` OCR's two models
-    read with other digits (:attr:`~bma_etl.document.RepairedText.doubted`).
+    read with other digits (:attr:`~bma_etl.document.RepairedText.doubted`); ``agreed``, those
+    whose Thai digits two readers read alike: :func:`.trust_doubts.read_alike` confirms.
     """
     values = list(_values(normalized))
     read = [v.prov.raw_text if not v.prov.derived and (
@@ -104,14 +106,15 @@ def screen(normalized: Normalized, text: str,
                                     for v, raw in zip(values, read, strict=True)])
     out_of_line = budgets_out_of_line([(id(v.row), v.row.table, v.field, v.value,
                                         v.prov.confidence) for v in values])
-    doubts: dict[int, str] = {}
+    doubts, alike = dict[int, str](), set[int]()  # alike: doubtful by Thai digits read alike
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
-        reason = (doubt_of(raw, v.kind) or doubted_digits(v.prov, doubted, text, v.kind)
-                  or among_thai.get(i) or out_of_line.get(i))
-        if reason is not None:
+        other = (doubted_digits(v.prov, doubted, text, v.kind) or among_thai.get(i)
+                 or out_of_line.get(i))
+        if reason := doubt_of(raw, v.kind) or other:
             doubts[i] = reason
+        alike.update([i] if not other and read_alike(v.prov, agreed, text, v.kind) else [])
     far_years = years_out_of_line([(v.kind if (v.row.table, v.field) in DATED else "", v.value,
                                     i not in doubts) for i, v in enumerate(values)])
     doubts.update((i, why) for i, why in far_years.items()
@@ -125,7 +128,7 @@ def screen(normalized: Normalized, text: str,
     for i, reason in doubts.items():
         v = values[i]
         confirmed, why = context.confirms(v)
-        if confirmed:
+        if confirmed or (i in alike and why is None):  # read alike, and nothing refutes it
             continue
         line = f"line {v.prov.line_no}: " if v.prov.line_no else ""
         message = (f"{line}OCR read {v.prov.raw_text!r} ({reason}); "

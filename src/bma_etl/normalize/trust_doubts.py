@@ -12,7 +12,7 @@ from bma_etl.document import words_over
 from bma_etl.normalize.codes import letters_in_code
 from bma_etl.normalize.fields import ProvenanceRow
 
-__all__ = ["doubt_of", "doubted_digits"]
+__all__ = ["doubt_of", "doubted_digits", "read_alike"]
 
 _THAI_DIGIT = re.compile("[๐-๙]")
 #: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``); a
@@ -30,7 +30,7 @@ _QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 _TIME_OF_DAY = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,3})?)?\s*$")
 
 
-def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
+def doubt_of(raw_text: str, kind: str | None = None, alike: bool = False) -> str | None:
     """Why a number OCR read as ``raw_text`` (of parser ``kind``) is doubtful, or None.
 
     A code (``kind`` ``"code"``) is also doubtful with letters glued inside its digits
@@ -42,7 +42,8 @@ def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
     read wrong were as sure as the rest (so ``provenance.confidence`` informs, and
     decides nothing here; seed 1525's scans: under 60, 13 values read right and 1
     of the 2 read wrong, ``84`` read ``86`` at 91). Two models' readings decide
-    instead (:func:`doubted_digits`).
+    instead (:func:`doubted_digits`). ``alike``: the reason its Thai digits would give
+    is left out (they were read alike by Tesseract and the glyph reader, :func:`read_alike`).
 
     >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
     ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
@@ -53,7 +54,7 @@ def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
         return "a question mark at its digits, a digit OCR could not make out"
     if _STROKE_BEFORE_NUMBER.search(raw_text):
         return "a stroke before its digits, a table's rule or a 1"
-    if _THAI_DIGIT.search(raw_text):
+    if _THAI_DIGIT.search(raw_text) and not alike:
         return "Thai digits, which the OCR model cannot all read"
     return None
 
@@ -80,3 +81,27 @@ def doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], .
            for a, b, _ in words_over(doubted, start, end)):
         return "OCR's Thai and English models read its digits differently"
     return None
+
+
+def read_alike(prov: ProvenanceRow, agreed: tuple[tuple[int, int, float], ...],
+               text: str, kind: str | None = None) -> bool:
+    """Whether two readers read every Thai digit of a value alike, its only doubt.
+
+    ``agreed``: the ``(start, end, confidence)`` in ``text`` of the words whose Thai
+    digits the glyph reader (:func:`~bma_etl.read.ocr_thai_digits.thai_digit_readings`)
+    read as Tesseract did. Debian's ``tha`` model has no ``๔ ๖ ๗ ๘ ๙``: a number holding
+    them is the glyph reader's reading alone and is never among them, while one of
+    ``๐ ๑ ๒ ๓ ๕`` both read the same is two independent readings. True when the value's
+    span holds Thai digits, each in such a word, and they are the digits of its
+    ``raw_text``, which :func:`doubt_of` doubts for nothing else. Such a value is
+    confirmed unless a check of the page refutes it (:func:`~.trust.screen`).
+    """
+    start, end = prov.char_start, prov.char_end
+    if not agreed or start is None or end is None or doubt_of(prov.raw_text or "", kind, True):
+        return False
+    places = [m.start() for m in _THAI_DIGIT.finditer(text, start, end)]
+    if not places or "".join(text[p] for p in places) != "".join(
+            _THAI_DIGIT.findall(prov.raw_text or "")):
+        return False
+    words = words_over(agreed, start, end)
+    return all(any(a <= p < b for a, b, _ in words) for p in places)

@@ -67,6 +67,9 @@ class SourceDocument:
     #: Of ``words``, those OCR's Thai and English models read with other digits
     #: (:attr:`~.ocr_layout.OcrWord.doubted`).
     doubted: tuple[tuple[int, int, float], ...] = ()
+    #: Of ``words``, those whose Thai digits the glyph reader read as Tesseract did
+    #: (:attr:`~.ocr_layout.OcrWord.agreed`).
+    agreed: tuple[tuple[int, int, float], ...] = ()
     #: Words OCR misread that were put back, ``"as read → restored"``, in order: from the
     #: Thai word list (:mod:`.ocr_lexicon`) or the document's own text (:mod:`.ocr_frames`).
     restored: tuple[str, ...] = ()
@@ -273,10 +276,10 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
-    doubted = tuple(
+    doubted, agreed = (tuple(
         (start + w.start, start + w.end, w.conf)
         for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
-        for w in page.words if w.doubted)
+        for w in page.words if getattr(w, mark)) for mark in ("doubted", "agreed"))
     from bma_etl.read.legacy_thai import recoded_message
     from bma_etl.read.pdf_overprint import UNREAD, overprinted_lines
 
@@ -284,6 +287,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     doubted_cells = overprinted_lines(pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
+                          agreed=agreed,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           ocr_pages=frozenset(n for n, p in enumerate(pdf.pages, 1) if p.ocr),
                           recoded=recoded_message(recoded, "page") if recoded else None,

@@ -63,6 +63,7 @@ from bma_etl.read.ocr_paper import whitened
 from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
 from bma_etl.read.ocr_thai_digits import thai_digit_readings, with_run_boxes
 from bma_etl.read.ocr_tsv import (
+    AGREED,
     digit_words,
     latin_words,
     missed_bands,
@@ -184,7 +185,7 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "thai-words-one-unsure two-columns-apart leaders-erased "
                    "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
                    "thai-digit-runs-marks tab-stops-from-word-starts thai-digits-worn "
-                   "fax-pixels-squared feeder-streaks-erased")
+                   "fax-pixels-squared feeder-streaks-erased thai-digits-agreed")
 
 
 def engine_version() -> str:
@@ -312,9 +313,11 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
     if latin:
         with _ENGINES.engine(THAI_ONLY) as thai:
             tsv, txt = with_words_replaced(tsv, txt, thai_readings(thai, page, latin, dpi, limit))
-    thai_digits = thai_digit_readings(page, tsv, txt)
+    agreed: set[int] = set()
+    thai_digits = thai_digit_readings(page, tsv, txt, agreed)
     if thai_digits:  # the Thai model has no ๔ ๖ ๗ ๘ ๙: read glyph by glyph
         tsv, txt = with_words_replaced(with_run_boxes(tsv, thai_digits), txt, thai_digits)
+    tsv = with_words_doubted(tsv, agreed, AGREED)  # (the rows replaced are not among them)
     digits = digit_words(tsv)
     if digits:  # the Thai model's Arabic digits are weak: read them again in English
         with _ENGINES.engine(LATIN_ONLY) as english:

@@ -84,11 +84,13 @@ def page_to_json(page: OcrPage) -> dict[str, object]:
     """A page as JSON: a word is ``[text, conf, left, top, right, bottom, start]``.
 
     A word OCR's two models read with other digits (:attr:`OcrWord.doubted`) has
-    ``true`` after its start.
+    ``true`` after its start; a word whose Thai digits two readers read alike
+    (:attr:`OcrWord.agreed`), ``doubted, true``.
 
     ``turned`` (degrees clockwise) is written only for a page read turned.
     """
-    words = [[w.text, w.conf, *w.box, w.start, *([True] if w.doubted else [])]
+    words = [[w.text, w.conf, *w.box, w.start,
+              *([w.doubted, True] if w.agreed else [True] if w.doubted else [])]
              for w in page.words]
     out: dict[str, object] = {"text": page.text, "confidence": page.confidence,
                               "dpi": page.dpi, "words": words}
@@ -104,7 +106,7 @@ def page_from_json(entry: object) -> OcrPage | None:
         return None
     conf = entry.get("confidence")
     words = tuple(OcrWord(str(text), float(c), (int(x0), int(top), int(x1), int(bottom)),
-                          int(start), bool(doubted and doubted[0]))
-                  for text, c, x0, top, x1, bottom, start, *doubted in entry["words"])
+                          int(start), bool(marks and marks[0]), bool(marks[1:2] and marks[1]))
+                  for text, c, x0, top, x1, bottom, start, *marks in entry["words"])
     return OcrPage(entry["text"], float(conf) if isinstance(conf, int | float) else None,
                    words, float(entry.get("dpi") or 0.0), int(entry.get("turned") or 0))

@@ -142,7 +142,8 @@ def rewritten(text: str, words: tuple[OcrWord, ...], edits: list[tuple[int, int,
     new_words = []
     for w in words:
         start, stop = moved(w.start, False), moved(w.end, True)
-        new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start, w.doubted))
+        new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start, w.doubted,
+                                 w.agreed and new_text[start:stop] == w.text))
     done = tuple(Restored(a, text[a:b], word) for a, b, word in edits)
     return new_text, tuple(new_words), done
 

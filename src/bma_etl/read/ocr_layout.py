@@ -61,6 +61,7 @@ SPECK_HEIGHT = 0.75
 SPECK_CONF = 80.0
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 
 @dataclass(frozen=True, slots=True)
 class OcrWord:
@@ -72,7 +73,8 @@ class OcrWord:
     left corner). ``conf`` is Tesseract's confidence, 0..100: for a word it
     reported in pieces (Thai), the least of its pieces'. ``doubted``: OCR's Thai
     and English models read the word's digits otherwise (:mod:`.ocr_rereads`);
-    ``conf`` stays Tesseract's own.
+    ``conf`` stays Tesseract's own. ``agreed``: the glyph reader read its Thai digits
+    as Tesseract did (:data:`~.ocr_tsv.AGREED`), every piece of it.
     """
 
     text: str
@@ -80,10 +82,11 @@ class OcrWord:
     box: tuple[int, int, int, int]
     start: int
     doubted: bool = False
+    agreed: bool = False
 
     def at(self, start: int) -> OcrWord:
         """The same word at offset ``start``."""
-        return OcrWord(self.text, self.conf, self.box, start, self.doubted)
+        return OcrWord(self.text, self.conf, self.box, start, self.doubted, self.agreed)
 
     @property
     def end(self) -> int:
@@ -320,6 +323,12 @@ def _build_row(row: _Row, size: float, aligned: bool) -> tuple[TextLine, list[_C
                     table=table), cells
 
 
+def _agreed(pieces: list[TsvPiece]) -> bool:
+    """Whether the glyph reader read alike every piece of a word holding a Thai digit."""
+    digits = [p for p in pieces if _THAI_DIGIT.search(p.text)]
+    return bool(digits) and all(p.agreed for p in digits)
+
+
 def _without_specks(lines: list[TsvLine]) -> list[TsvLine]:
     usual = statistics.median(p.height for line in lines for p in line.pieces)
     return [line for line in lines
@@ -362,7 +371,8 @@ def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = Fals
             box = (min(p.left for p in pieces), min(p.top for p in pieces),
                    max(p.right for p in pieces), max(p.bottom for p in pieces))
             cell.append(OcrWord(word, min(p.conf for p in pieces), box, offset,
-                                any(p.doubted for p in pieces)))
+                                any(p.doubted for p in pieces),
+                                _agreed(pieces)))
             offset += len(word)
         cells.append(cell)
     text = "\t".join("".join(w.text if isinstance(w, OcrWord) else w for w in c)

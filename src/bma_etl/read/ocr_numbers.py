@@ -132,7 +132,7 @@ def _put(text: str, words: tuple[OcrWord, ...], places: list[int],
         chars[at] = letter
     text = "".join(chars)
     return text, tuple(
-        OcrWord(text[w.start : w.end], w.conf, w.box, w.start, w.doubted)
+        OcrWord(text[w.start : w.end], w.conf, w.box, w.start, w.doubted, w.agreed)
         if any(w.start <= at < w.end for at in places)
         else w
         for w in words

@@ -106,7 +106,7 @@ def without_quotes_before_words(
             if line.count("'") + line.count('"') == 1:
                 cut.append(word.start)
                 kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1,
-                                    word.doubted))
+                                    word.doubted, word.agreed))
                 continue
         kept.append(word)
     return with_cut(text, words, cut, kept)
@@ -137,7 +137,7 @@ def without_yamok_before_paiyannoi(
         inside = {at - word.start for at in cut if word.start <= at < word.end}
         if inside:  # the ``ๆ`` goes from the word's text too
             word = OcrWord("".join(c for k, c in enumerate(word.text) if k not in inside),
-                           word.conf, word.box, word.start, word.doubted)
+                           word.conf, word.box, word.start, word.doubted, word.agreed)
         kept.append(word)
     return with_cut(text, words, cut, kept)
 

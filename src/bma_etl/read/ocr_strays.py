@@ -289,7 +289,8 @@ def without_points_before_words(
             and _THAI_OPENING.match(word.text[1:2])
         ):
             cut.append(word.start)
-            kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1, word.doubted))
+            kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1, word.doubted,
+                                word.agreed))
         else:
             kept.append(word)
     return with_cut(text, words, cut, kept)

@@ -156,10 +156,13 @@ def _word_boxes(tsv: str) -> dict[int, Box]:
     return out
 
 
-def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]:
+def thai_digit_readings(page: Image.Image, tsv: str, txt: str,
+                        agreed: set[int] | None = None) -> dict[int, str]:
     """``{row: text}``: the page's Thai numbers read again surely, where they differ.
 
-    A run's first word takes the reading and its other words become empty. Two runs
+    A run's first word takes the reading and its other words become empty. The rows
+    of a run read surely as Tesseract read it are added to ``agreed`` (when given):
+    two readers read its digits alike (:data:`~.ocr_tsv.AGREED`). Two runs
     one after the other on a line (``๑๕,๘ ๓๖,๘๐๐.-``: OCR cut an amount with a space)
     are read as one when the ink between them is a digit's gap and the reading is an
     amount grouped by thousands (:func:`_space_cut`).
@@ -196,6 +199,8 @@ def thai_digit_readings(page: Image.Image, tsv: str, txt: str) -> dict[int, str]
         reading = read(rows, box)
         if reading is not None and reading != "".join(words[m] for m in rows):
             out.update({m: reading if m == rows[0] else "" for m in rows})
+        elif reading is not None and agreed is not None:
+            agreed.update(rows)
         n += 1
     return out
 

@@ -310,6 +310,7 @@ def _joined(
                 ),
                 last.start,
                 last.doubted or word.doubted,
+                last.agreed and word.agreed,
             )
             ends[-1] = word.end
         else:

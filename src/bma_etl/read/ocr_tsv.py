@@ -48,6 +48,7 @@ class TsvPiece:
     text: str
     spaces: int | None = None  # spaces before it in Tesseract's text; None: unknown
     doubted: bool = False  # its digits read otherwise by the English model: :data:`DOUBTED`
+    agreed: bool = False  # its Thai digits read alike glyph by glyph: :data:`AGREED`
 
     @property
     def height(self) -> int:
@@ -82,7 +83,8 @@ def parse_tsv(tsv: str) -> list[TsvLine]:
         elif cells[11].strip() and key in lines:
             lines[key].pieces.append(TsvPiece(key, left, top, left + width, top + height,
                                             max(conf, 0.0), cells[11].strip(),
-                                            doubted=cells[12:13] == [DOUBTED]))
+                                            doubted=cells[12:13] == [DOUBTED],
+                                            agreed=cells[12:13] == [AGREED]))
     return [line for line in lines.values() if line.pieces]
 
 
@@ -270,21 +272,26 @@ def digit_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], str]]:
 #: OCR's models read otherwise (:func:`~.ocr_rereads.digit_readings`); the word keeps
 #: Tesseract's confidence.
 DOUBTED = "doubted"
+#: The thirteenth cell of a word whose Thai digits the glyph reader read as Tesseract
+#: did (:func:`~.ocr_thai_digits.thai_digit_readings`): two readings, not one.
+AGREED = "agreed"
 
 
-def with_words_doubted(tsv: str, doubted: dict[int, str]) -> str:
-    """The TSV with the word rows ``doubted`` names marked :data:`DOUBTED`.
+def with_words_doubted(tsv: str, doubted: dict[int, str] | set[int],
+                       mark: str = DOUBTED) -> str:
+    """The TSV with the word rows ``doubted`` names marked ``mark`` (a thirteenth cell).
 
     ``doubted``: ``{row: the other reading}`` (:func:`~.ocr_rereads.digit_readings`).
-    :func:`parse_tsv` gives their pieces ``doubted``.
+    :func:`parse_tsv` gives their pieces ``doubted``; with ``mark`` :data:`AGREED`,
+    ``agreed``. A later mark takes the place of an earlier one.
     """
     if not doubted:
         return tsv
     rows = tsv.splitlines()
     for n in doubted:
         cells = rows[n].split("\t")
-        if len(cells) == 12 and cells[0] == "5":
-            rows[n] = "\t".join([*cells, DOUBTED])
+        if len(cells) in (12, 13) and cells[0] == "5":
+            rows[n] = "\t".join([*cells[:12], mark])
     return "\n".join(rows) + ("\n" if tsv.endswith("\n") else "")
 
 
