@@ -32,6 +32,7 @@ from bench import build_corpus  # noqa: E402
 
 from bma_etl.query import open_reader  # noqa: E402
 from bma_etl.records import DOCUMENT_MODELS  # noqa: E402
+
 from pg_cluster import Cluster  # noqa: E402
 
 BIN = Path(sys.executable).parent / "bma-etl"

@@ -105,6 +105,32 @@ def print_html(tmp_path: Path, html: str, seed: int) -> Path:
     return out
 
 
+def plan_scan(tmp_path: Path, html: str, seed: int, *, family: str, font: Path, dpi: int,
+              pt: int) -> Path:
+    """``html`` printed by Chromium (A4 landscape, ``family`` from the font file ``font``
+    at ``pt``), its first page rasterised in grey at ``dpi`` and saved as an image-only
+    PDF (JPEG, quality 85): a clean scan. Fails the test without Chromium or the font."""
+    import subprocess
+
+    from PIL import Image
+
+    if not render.have("chromium"):
+        pytest.fail("needs Chromium: make venv installs chromium")
+    if not font.is_file():
+        pytest.fail(f"needs {family}: apt-get install fonts-thai-tlwg-ttf fonts-noto-core"
+                    " (make venv does)")
+    pdf = tmp_path / "plan.pdf"
+    render.render_chromium(GeneratedDoc("plan", "annual_action_plan", "", {}, html=html), pdf,
+                           family, font, random.Random(seed), header_footer=False,
+                           paper="A4 landscape", pt=pt)
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    (page,) = [Image.open(p).convert("L") for p in tmp_path.glob("page*.pgm")]
+    scan = tmp_path / "scan.pdf"
+    page.save(scan, resolution=dpi, quality=85)
+    return scan
+
+
 def key_rows(pdf: Path) -> tuple[list[dict[str, object]], list[str]]:
     """The plan's key projects as read from ``pdf`` (dicts of their fields), and its issues."""
     result = process_file(pdf)

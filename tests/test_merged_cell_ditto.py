@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
-from plan_prints import key_rows, plan, plan_html, print_html
 
 from corpus import render
 from corpus.values import draw_amount, money_str
 from corpus.web import project_detail
+from plan_prints import key_rows, plan, plan_html, print_html
 from read_back import assert_read_as_generated
 from thai_fonts import font_file
 

@@ -28,9 +28,9 @@ import pytest
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_rowspans import DITTO
 from bma_etl.read.pdf_tables import Box, rules_of, with_table_rows
-from plan_prints import key_rows, money, plan, plan_html, print_html
 
 from corpus.values import money_str
+from plan_prints import key_rows, money, plan, plan_html, print_html
 
 
 @pytest.mark.parametrize(("seed", "valign", "spanned"),

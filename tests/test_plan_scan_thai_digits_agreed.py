@@ -14,13 +14,11 @@ The plan is written first (its amounts, some of ``๐ ๑ ๒ ๓ ๕`` only, so
 from __future__ import annotations
 
 import random
-import subprocess
 from decimal import Decimal
 from html import escape
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.trust import screen
@@ -29,9 +27,8 @@ from bma_etl.read.ocr import OcrPage
 from bma_etl.read.ocr_cache import page_from_json, page_to_json
 from bma_etl.read.ocr_layout import OcrWord
 
-from corpus import render
-from corpus.doc import GeneratedDoc
 from corpus.values import project_name
+from plan_prints import plan_scan
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 FONT = "Laksaman"
@@ -78,31 +75,14 @@ def _plan(seed: int) -> tuple[list[Decimal], str]:
     return amounts, html
 
 
-def _scan(tmp_path: Path, html: str, seed: int, dpi: int) -> Path:
-    """``html`` printed by Chromium (A4 landscape), its first page rasterised at ``dpi``."""
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: make venv installs chromium")
-    if not FONT_FILE.is_file():
-        pytest.fail(f"needs {FONT}: apt-get install fonts-noto-core (make venv does)")
-    pdf = tmp_path / "plan.pdf"
-    render.render_chromium(GeneratedDoc("plan", "annual_action_plan", "", {}, html=html), pdf,
-                           FONT, FONT_FILE, random.Random(seed), header_footer=False,
-                           paper="A4 landscape", pt=16)
-    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    (page,) = [Image.open(p).convert("L") for p in tmp_path.glob("page*.pgm")]
-    scan = tmp_path / "scan.pdf"
-    page.save(scan, resolution=dpi, quality=85)
-    return scan
-
-
 #: Laksaman (TH Sarabun's free twin) at 200 and 300 dpi: Tesseract reads these plans'
 #: amounts of ๐ ๑ ๒ ๓ ๕ right (it reads ๓ as ต now and then: such an amount is the
 #: glyph reader's reading alone, and stays NULL).
 @pytest.mark.parametrize(("seed", "dpi"), [(1, 200), (2, 300)])
 def test_amounts_read_alike_by_both_readers_load(seed: int, dpi: int, tmp_path: Path) -> None:
     amounts, html = _plan(seed)
-    result = process_file(_scan(tmp_path, html, seed, dpi))
+    result = process_file(plan_scan(tmp_path, html, seed, family=FONT, font=FONT_FILE, dpi=dpi,
+                                    pt=16))
     got = [getattr(r, "budget_thb", None) for r in result.rows("plan_projects")]
     assert len(got) == len(amounts)
     for k, (want, read) in enumerate(zip(amounts, got, strict=True)):

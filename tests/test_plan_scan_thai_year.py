@@ -14,13 +14,11 @@ first (agency, year, projects), printed by Chromium, rasterised and read back.
 from __future__ import annotations
 
 import random
-import subprocess
 from decimal import Decimal
 from html import escape
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from bma_etl.document import RepairedText
 from bma_etl.layouts.annual_action_plan import extract
@@ -28,9 +26,8 @@ from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.trust import screen
 from bma_etl.pipeline import process_file
 
-from corpus import render
-from corpus.doc import GeneratedDoc
 from corpus.values import draw_amount, money_str, project_name
+from plan_prints import plan_scan
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 #: Chromium's Thai face on Debian (fonts-noto-core), the tester's: the glyph reader's
@@ -75,28 +72,11 @@ def _plan(seed: int) -> tuple[str, int, str]:
     return agency, year, html
 
 
-def _scan(tmp_path: Path, html: str, seed: int) -> Path:
-    """``html`` printed by Chromium (A4 landscape), its first page rasterised at 200 dpi."""
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: make venv installs chromium")
-    if not FONT_FILE.is_file():
-        pytest.fail(f"needs {FONT}: apt-get install fonts-noto-core (make venv does)")
-    pdf = tmp_path / "plan.pdf"
-    render.render_chromium(GeneratedDoc("plan", "annual_action_plan", "", {}, html=html), pdf,
-                           FONT, FONT_FILE, random.Random(seed), header_footer=False,
-                           paper="A4 landscape", pt=20)
-    subprocess.run(["pdftoppm", "-gray", "-r", "200", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    (page,) = [Image.open(p).convert("L") for p in tmp_path.glob("page*.pgm")]
-    scan = tmp_path / "scan.pdf"
-    page.save(scan, resolution=200, quality=85)
-    return scan
-
-
 @pytest.mark.parametrize("seed", [1, 2])
 def test_scanned_thai_digit_plan_keeps_its_year(seed: int, tmp_path: Path) -> None:
     agency, year, html = _plan(seed)
-    result = process_file(_scan(tmp_path, html, seed))
+    result = process_file(plan_scan(tmp_path, html, seed, family=FONT, font=FONT_FILE, dpi=200,
+                                    pt=20))
     (plan,) = result.rows("plans")
     assert plan.agency == agency  # type: ignore[attr-defined]
     assert plan.fiscal_year_be == year  # type: ignore[attr-defined]

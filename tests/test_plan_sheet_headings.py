@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
+
 from plan_prints import plan, plan_html, print_html
 
 
