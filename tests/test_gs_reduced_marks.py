@@ -35,7 +35,7 @@ _MARK_AS_SIGN = re.compile("[\u0e01-\u0e2e][-\ufffe][\u0e01-\u0e4e]")
 def _reduced(src: Path, out: Path, setting: str) -> None:
     """``src`` re-saved by Ghostscript's pdfwrite with ``-dPDFSETTINGS=/setting``."""
     if not render.have("gs"):
-        pytest.skip("needs Ghostscript (gs): make venv installs ghostscript")
+        pytest.fail("needs Ghostscript (gs): apt-get install ghostscript (make venv does)")
     subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite",
                     f"-dPDFSETTINGS=/{setting}", f"-sOutputFile={out}", str(src)],
                    check=True, capture_output=True, timeout=120)
