@@ -83,7 +83,7 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
         crossing, placed, box = _strokes_over(text, thin, middles, known.get(id(text[1])))
         if crossing and placed is not None and box is not None:
             crossed.append((text, crossing, box, placed))
-    rules = _beyond(crossed)
+    rules = _beyond(crossed, _uprights(paths))
     struck: list[TextObject] = []
     strokes: dict[Box, tuple[float, float]] = {}  # a stroke: the baseline and size it struck
     words: list[tuple[Box, float, float]] = []  # a struck object's box, baseline and size
@@ -124,13 +124,18 @@ def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[int]:
     return cast(list[int], np.flatnonzero(near).tolist())
 
 
-def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
-            ) -> set[Box]:
-    """The paths that run on past the text they cross: rules, not strokes.
+def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]],
+            uprights: list[Box] | None = None) -> set[Box]:
+    """The paths that run on past the text they cross, or across a column's rule: rules.
 
     ``crossed``: each text object a thin path crosses, those paths, its box and its
-    baseline and size. A line through deleted words ends with them; a table's rule
-    through a big letter (a watermark's) runs on past it by more than :data:`PAST_EM`.
+    baseline and size; ``uprights``: the page's vertical rules (:func:`_uprights`). A
+    line through deleted words ends with them; a table's rule through a big letter (a
+    watermark's) runs on past it by more than :data:`PAST_EM`. A spreadsheet's row rule
+    through a row whose text overflows it (Garuda's tall lines in Calc's default row
+    height, text from the first column to the last) runs no farther than the text, but
+    it crosses the rules between the columns (more than :data:`PAST_EM` from its ends),
+    which a deletion's line, inside its cell or line of text, never does.
     """
     reach: dict[Box, list[float]] = {}  # a path: the left and right of what it crosses
     for _text, crossing, box, (_baseline, size) in crossed:
@@ -138,7 +143,21 @@ def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]
             ends = reach.setdefault(path, [box[0], box[2], size])
             ends[:] = min(ends[0], box[0]), max(ends[1], box[2]), min(ends[2], size)
     return {path for path, (left, right, size) in reach.items()
-            if path[0] < left - PAST_EM * size or path[2] > right + PAST_EM * size}
+            if path[0] < left - PAST_EM * size or path[2] > right + PAST_EM * size
+            or _across_column(path, PAST_EM * size, uprights or [])}
+
+
+def _uprights(paths: list[Box]) -> list[Box]:
+    """The page's vertical rules: paths no wider than :data:`THIN_RULE`, taller than wide."""
+    return [path for path in paths
+            if path[2] - path[0] <= THIN_RULE and path[3] - path[1] > THIN_RULE]
+
+
+def _across_column(path: Box, inside: float, uprights: list[Box]) -> bool:
+    """Whether a vertical rule crosses ``path`` more than ``inside`` points from its ends."""
+    middle = _middle(path)
+    return any(path[0] + inside < (rule[0] + rule[2]) / 2 < path[2] - inside
+               and rule[1] < middle < rule[3] for rule in uprights)
 
 
 def _marks_under(texts: list[TextObject], struck: list[TextObject],
