@@ -251,7 +251,7 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
     again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
     not read twice.
     """
-    candidates = [lines[i] for i, _ in summary_headings(lines, doc.ocr_used)]
+    candidates = [lines[i] for i, _ in summary_headings(lines)]
     if not candidates:
         return {}, set(), None
     # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
@@ -281,7 +281,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
 
     The summary's heading is the first candidate a budget table follows.
     """
-    for _, after in summary_headings(lines, doc.ocr_used):
+    for _, after in summary_headings(lines):
         tables = plain_tables(lines, after, partial(is_heading, ocr=doc.ocr_used), doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:

@@ -161,9 +161,11 @@ _TABLE_HEADER_WORDS = (key("ลำดับ"), key("งบประมาณ"))
 
 
 def misread_summary(lines: list[Line]) -> int | None:
-    """The line of an OCR'd summary heading that no pattern matches, or None.
+    """The line of a summary heading that no pattern matches, or is not there; or None.
 
-    OCR may garble the whole heading (``ครูปโครงพรงแตยลาประมาก...``). The summary
+    OCR may garble the whole heading (``ครูปโครงพรงแตยลาประมาก...``), and a plan typed
+    in a spreadsheet may leave its row out, the section headings naming its tables
+    being enough (breaker30 ``D_xlsx_*_nohead``). The summary
     then still shows as its first section heading (a line naming the strategic,
     key or routine section, :func:`section_of`) with a budget table's header
     (``ลำดับ``, ``งบประมาณ``) within the two lines under it; the line above that
@@ -211,12 +213,12 @@ def _heading_text(line: Line) -> str:
     return " ".join(line.text.split()) if "\t" in line.text else line.text
 
 
-def summary_headings(lines: list[Line], ocr: bool = False) -> list[tuple[int, int]]:
+def summary_headings(lines: list[Line]) -> list[tuple[int, int]]:
     """Where the summary heading may be: ``(index of its first line, of the line after)``.
 
     A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
-    across its two lines; one OCR garbled whole, by the section and table header
-    under it (:func:`.plan_budget_sections.misread_summary`).
+    across its two lines; one OCR garbled whole, or left out, by the section and table
+    header under it (:func:`.plan_budget_sections.misread_summary`).
     """
     out: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
@@ -229,6 +231,6 @@ def summary_headings(lines: list[Line], ocr: bool = False) -> list[tuple[int, in
             after = _heading_text(lines[i + 1]).strip()
             if after and SUMMARY_HEADING.match(text.strip() + after):
                 out.append((i, i + 2))
-    if not out and ocr and (garbled := misread_summary(lines)) is not None:
+    if not out and (garbled := misread_summary(lines)) is not None:
         out.append((garbled, garbled + 1))
     return out
