@@ -268,7 +268,8 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
     def reader(table: Table) -> Callable[[list[Finding]], BudgetTable]:
         return lambda findings: read_budget_table(doc, table, findings, fiscal_year)
 
-    parts = named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
+    parts = named([(t.first_line, t.headings, reader(t)) for t in run], unnamed,
+                  {ln.no: ln for ln in lines})
     fitting = {p.section for p in parts.values()
                if all(tab_table_fits(t, fiscal_year, doc.ocr_used) for t in run
                       if t.first_line in (p.first_line, *p.more))}
@@ -287,7 +288,8 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)
 
-            return named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed)
+            return named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed,
+                         {ln.no: ln for ln in lines})
     return {}
 
 

@@ -57,17 +57,21 @@ def go_on(part: Part, first_line: int,
 
 
 def named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTable]]],
-           unnamed: list[Finding]) -> dict[str, Part]:
+           unnamed: list[Finding], headers: dict[int, Line] | None = None) -> dict[str, Part]:
     """Each section's first table; a finding for a table under no section heading.
 
     A table under the heading of the section just read, marked continued
     (``... (ต่อ)``, :func:`~.plan_budget_sections.is_continued`), is the rest of
     that section's table, broken over a page: read with it (:func:`go_on`).
+    ``headers``: the lines by number, where the tables' header rows are
+    (:func:`_strategic_by_header`).
     """
     out: dict[str, Part] = {}
     last: str | None = None
-    for first_line, headings, read in parts:
+    for k, (first_line, headings, read) in enumerate(parts):
         found = section_of(headings)
+        if found is None and k == 0 and headers is not None:
+            found = _strategic_by_header(headers.get(first_line), parts, unnamed)
         if found is None:
             unnamed.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
                                    f"line {first_line}: budget table under no heading "
@@ -85,3 +89,29 @@ def named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTab
         out[section] = Part(section, named_by, first_line, read)
         last = section
     return out
+
+
+def _strategic_by_header(header: Line | None,
+                         parts: list[tuple[int, list[Line], Callable[[list[Finding]],
+                                                                      BudgetTable]]],
+                         unnamed: list[Finding]) -> tuple[str, Line] | None:
+    """The strategic section, named by the summary's first table's header; or None.
+
+    The summary lists its sections in order, strategic first. When the heading over
+    its first table was not read (OCR lost the line under the summary's heading on a
+    Ghostscript re-save, breaker30 ``D_xlsx_clip_grid_gs_ebook``), a header row that
+    names the strategic projects (``ชื่อโครงการยุทธศาสตร์``) names the table, provided no
+    later table's heading names the strategic section. A warning says so.
+    """
+    if header is None:
+        return None
+    found = section_of([header])
+    if found is None or found[0] != "strategic" \
+            or any((later := section_of(h)) is not None and later[0] == "strategic"
+                   for _, h, _ in parts[1:]):
+        return None
+    unnamed.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                           f"line {header.no}: budget table under no heading naming its "
+                           "section, the summary's first: taken for the strategic projects, "
+                           "as its header names them"))
+    return found
