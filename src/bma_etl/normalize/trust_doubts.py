@@ -27,6 +27,11 @@ _STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
 _QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 #: A time of day after a date, to the end of the date's span: ``00:00:00.000`` (a point or
 #: a comma before its thousandths as OCR read it), ``00:00:00``, ``00:00``.
+#: Five Thai digits or more in a row in an amount, no comma or point among them: Thai-digit
+#: amounts print thousands commas, and OCR loses a comma or a point at times
+#: (``๑๒,๕๕๒,๒๐๐.๕๐`` read ``๑๒๕๕๒๒๐๐๕๐``, a hundred times the amount): every digit
+#: read right, and two readers agreeing on them, does not make it the amount.
+_THAI_RUN_UNSEPARATED = re.compile("[๐-๙]{5,}")
 _TIME_OF_DAY = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,3})?)?\s*$")
 
 
@@ -47,6 +52,12 @@ def doubt_of(raw_text: str, kind: str | None = None, alike: bool = False) -> str
 
     >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
     ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
+
+    An amount of five Thai digits or more with no comma among them
+    (:data:`_THAI_RUN_UNSEPARATED`) is doubtful even when two readers read its digits alike.
+
+    >>> doubt_of("๑๒๕๕๒๒๐๐๕๐ บาท", "amount", True)
+    'Thai digits with no thousands comma, which OCR may have lost, or a point'
     """
     if _LETTER_IN_NUMBER.search(raw_text) or (kind == "code" and letters_in_code(raw_text)):
         return "a letter among its digits"
@@ -54,6 +65,8 @@ def doubt_of(raw_text: str, kind: str | None = None, alike: bool = False) -> str
         return "a question mark at its digits, a digit OCR could not make out"
     if _STROKE_BEFORE_NUMBER.search(raw_text):
         return "a stroke before its digits, a table's rule or a 1"
+    if kind == "amount" and _THAI_RUN_UNSEPARATED.search(raw_text):
+        return "Thai digits with no thousands comma, which OCR may have lost, or a point"
     if _THAI_DIGIT.search(raw_text) and not alike:
         return "Thai digits, which the OCR model cannot all read"
     return None
