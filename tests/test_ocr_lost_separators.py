@@ -47,3 +47,49 @@ def test_thai_digits_with_their_commas_read_alike_are_loaded(printed: str) -> No
     value = Decimal(printed.replace(",", ""))
     normalized = _screened(printed.translate(THAI), value)
     assert normalized.rows[0].values == {"budget_thb": value}
+
+
+# ------------------------------------------------ thousands commas OCR read as points
+
+#: ``(name, amount as OCR read it, value)`` of a plan's strategic projects, written here:
+#: every comma read as a point (the satang after them), and a whole amount whose
+#: ``.-`` lost its dash (``915.000.``).
+_POINTED = [("โครงการขุดลอกคูระบายน้ำ", "2.364.800.50", Decimal("2364800.50")),
+            ("โครงการปรับปรุงสวนหย่อม", "915.000.", Decimal("915000")),
+            ("โครงการซ่อมแซมทางเท้า", "1.250.000.-", Decimal("1250000"))]
+
+
+def _plan_text(total: bool) -> str:
+    """An OCR'd plan's text (a tab between cells, as OCR's columns give them)."""
+    rows = [f"{k}\t{name}\t{amount} บาท\tฝ่ายโยธา" for k, (name, amount, _) in
+            enumerate(_POINTED, 1)]
+    if total:
+        rows.append("รวมงบ\t\t4.529.800.50 บาท\t")
+    return "\n".join(["แผนปฏิบัติราชการประจำปี พ.ศ. 2568", "สำนักงานเขตบางพลัด",
+                      "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2568",
+                      "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. 2568",
+                      "ลำดับที่\tชื่อโครงการ\tงบประมาณ\tหน่วยงานที่รับผิดชอบ", *rows, ""])
+
+
+@pytest.mark.parametrize("total", [True, False])
+def test_amounts_ocr_read_with_points_for_commas(total: bool) -> None:
+    """Groups after points (two points or more) are thousands: the amount is read whole,
+    never cut at its second point (``2.364``: an error). A lone group after a point and a
+    point after it (``915.000.``) is read as 915,000 and is doubtful: loaded when the
+    section's total confirms it, else NULL with an ``ocr_doubtful_value`` finding."""
+    from bma_etl.layouts.annual_action_plan import extract
+    from bma_etl.layouts.base import RepairedText
+    from bma_etl.normalize.fields import normalize
+
+    doc = RepairedText.of(_plan_text(total), (0,), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = [row.values.get("budget_thb") for row in normalized.rows
+           if row.table == "plan_projects"]
+    want = [value for _, _, value in _POINTED]
+    if not total:
+        want[1] = None
+        assert any(f.code == "ocr_doubtful_value" and "915.000." in f.message
+                   and "thousands comma" in f.message for f in normalized.findings)
+    assert got == want
+    assert not [f for f in normalized.findings if f.code == "unparsed_value"]

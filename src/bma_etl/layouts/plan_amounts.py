@@ -192,6 +192,13 @@ _CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
 #: or misread its last group (:func:`~bma_etl.normalize.digits.parse_amount`).
 _DANGLING_COMMA_RE = re.compile(r",(?![ \t\u00a0]*[0-9๐-๙\-–—])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
+#: An amount OCR read with its thousands commas as points (``๓.๑๒๘.๐๐๐.๗๕``,
+#: ``๙๑๕.๐๐๐.`` whose dash it lost): its first group and point, three digits
+#: (:data:`_POINTED_HEAD_RE`) ...
+_POINTED_HEAD_RE = re.compile(rf"{DIGIT}{{1,3}}\.{DIGIT}{{3}}")
+#: ... and the rest of it after them: more groups after points, the satang or a last point.
+_POINTED_REST_RE = re.compile(
+    rf"(?:\.{DIGIT}{{3}})*(?:\.{DIGIT}{{2}}(?![0-9๐-๙])|\.(?![0-9๐-๙\-–—]))?(?![0-9๐-๙])")
 _ANY_DIGIT = re.compile(DIGIT)
 #: How both "no budget" regexes open (:data:`NO_BUDGET_RE` lets a space part the letters).
 _NO_OPENS = re.compile("\u0e44 ?\u0e21")
@@ -281,7 +288,9 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
     ``amount`` (read by a pattern for well-formed amounts) with the piece OCR made of its
     first digits, glued to it or set just before it (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``;
     :data:`_OCR_AMOUNT_LEAD_RE`), or with the rest of its digits after a group OCR cut
-    short (``๑,๒๕ ๓,๐๐๐``), on an OCR'd page; on any page with the comma after it that
+    short (``๑,๒๕ ๓,๐๐๐``), or with the groups after its first one that OCR read with
+    points for commas (``๓.๑๒๘.๐๐๐.๗๕``, ``๙๑๕.๐๐๐.``: :data:`_POINTED_REST_RE`), on an
+    OCR'd page; on any page with the comma after it that
     no group follows (``๒,๖๕๗, pie บาท``): the value is unreadable rather than a piece of it.
     """
     at, end = amount.span.char_start - cell.start, amount.span.char_end - cell.start
@@ -292,8 +301,12 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
     if not doc.ocr_used:
         return amount
     misread = _OCR_AMOUNT_LEAD_RE.search(cell.text, 0, at) if at else None
+    rest = _POINTED_REST_RE.match(cell.text, end) \
+        if _POINTED_HEAD_RE.fullmatch(cell.text, at, end) else None
     if _CUT_GROUP_RE.match(cell.text, end):  # ``๑,๒๕ ๓,๐๐๐``: all its digits, not ``๑``
         end = max(m.end() for m in re.finditer(DIGIT, cell.text))
+    elif rest is not None and rest.end() > end:  # ``๓.๑๒๘.๐๐๐.๗๕``: not ``๓.๑๒๘``
+        end = rest.end()
     elif misread is None:
         return amount
     return doc.raw(cell.start + (at if misread is None else misread.start()), cell.start + end)

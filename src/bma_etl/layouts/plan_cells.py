@@ -37,9 +37,12 @@ ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>
 #: and so does a last group after a point OCR set a space beside (``12,191 .500``,
 #: ``61 .500.00``: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`; never
 #: ``12,191`` or ``61`` alone); thousands groups set apart by spaces are read whole
-#: (``12 450 000``, a French decimal comma after them: ``1 212 450,50``).
+#: (``12 450 000``, a French decimal comma after them: ``1 212 450,50``); so are groups
+#: after two points or more, OCR's reading of the commas (``4.529.800.50``: never ``4.529``,
+#: :func:`~bma_etl.normalize.digits.parse_amount` reads them).
 AMOUNT_RE = re.compile(
-    rf"(?:{DIGIT}{{1,3}}{SPACE_GROUPS}(?![,.]{DIGIT}{{3}})(?:,{DIGIT}{{2}}(?!{DIGIT}))?"
+    rf"(?:{DIGIT}{{1,3}}(?:\.{DIGIT}{{3}}){{2,}}(?:\.{DIGIT}{{2}})?(?![0-9๐-๙])"
+    rf"|{DIGIT}{{1,3}}{SPACE_GROUPS}(?![,.]{DIGIT}{{3}})(?:,{DIGIT}{{2}}(?!{DIGIT}))?"
     rf"|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+"
     rf"|{DIGIT}+)(?:\.{DIGIT}+(?:\.-)?)?"
     rf"(?:\s*{UNIT_WORD})?"

@@ -18,9 +18,12 @@ import re
 # - after a first group alone, before three digits and a whole amount's dash
 #   ("459.500.- บาท"), or, a space beside it, before three digits and the satang or the
 #   dash ("61 .500.00 บาท"; "1.234.56" stays malformed).
+# - after a first group alone, before three digits and a point that ends the amount:
+#   a whole amount's ``.-`` whose dash OCR lost ("186.500. บาท").
 # A decimal part has no point in it.
 AMOUNT_POINT_GROUP = re.compile(
     r"(?<=,[0-9]{3})(?:[ \t]?\.[ \t]?)(?=[0-9]{3}(?:\.[0-9]{2}|\.-)?(?![0-9,]|\.[0-9]))"
+    r"|(?<![0-9,.])(?P<lost>[0-9]{1,3})\.(?=[0-9]{3}\.(?![0-9-]))"
     r"|(?<![0-9,.])(?P<lead>[0-9]{1,3})\.(?=[0-9]{3}\.-)"
     r"|(?<![0-9,.])(?P<spaced>[0-9]{1,3})(?:[ \t]\.[ \t]?|\.[ \t])"
     r"(?=[0-9]{3}(?:\.-|\.[0-9]{2}(?![0-9,]|\.[0-9])))")
@@ -45,8 +48,10 @@ def commas_for_points(text: str) -> str:
     ('12,191,500 บาท', '1,250,000.00 บาท')
     >>> commas_for_points("61 .500.00 บาท"), commas_for_points("61 .500 บาท")
     ('61,500.00 บาท', '61 .500 บาท')
+    >>> commas_for_points("186.500. บาท"), commas_for_points("186.50. บาท")
+    ('186,500. บาท', '186.50. บาท')
     """
-    return AMOUNT_POINT_GROUP.sub(lambda m: f"{m['lead'] or m['spaced'] or ''},", text)
+    return AMOUNT_POINT_GROUP.sub(lambda m: f"{m['lead'] or m['spaced'] or m['lost'] or ''},", text)
 
 
 __all__ = ["AMOUNT_POINT_GROUP", "SPACED_POINT_GROUP", "commas_for_points"]

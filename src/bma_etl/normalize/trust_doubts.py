@@ -32,6 +32,11 @@ _QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 #: (``๑๒,๕๕๒,๒๐๐.๕๐`` read ``๑๒๕๕๒๒๐๐๕๐``, a hundred times the amount): every digit
 #: read right, and two readers agreeing on them, does not make it the amount.
 _THAI_RUN_UNSEPARATED = re.compile("[๐-๙]{5,}")
+#: An amount's one point before three digits, a point after them (``๑๘๖.๕๐๐.``): read as
+#: a thousands comma and the ``.-`` whose dash OCR lost (:mod:`~bma_etl.normalize.ocr_points`),
+#: the likely reading, not the only one: doubtful however its digits were read.
+_ONE_POINTED_GROUP = re.compile(
+    "(?<![0-9๐-๙.,])[0-9๐-๙]{1,3}\\.[0-9๐-๙]{3}\\.(?![-–—0-9๐-๙])")
 _TIME_OF_DAY = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,3})?)?\s*$")
 
 
@@ -58,6 +63,12 @@ def doubt_of(raw_text: str, kind: str | None = None, alike: bool = False) -> str
 
     >>> doubt_of("๑๒๕๕๒๒๐๐๕๐ บาท", "amount", True)
     'Thai digits with no thousands comma, which OCR may have lost, or a point'
+
+    So is one whose only point before a group OCR read for a comma, the dash after it
+    lost (``๑๘๖.๕๐๐.``: 186,500, :data:`_ONE_POINTED_GROUP`); ``459.500.-`` is not.
+
+    >>> doubt_of("186.500. บาท", "amount"), doubt_of("459.500.- บาท", "amount")
+    ('a point where its thousands comma stands, read as the comma', None)
     """
     if _LETTER_IN_NUMBER.search(raw_text) or (kind == "code" and letters_in_code(raw_text)):
         return "a letter among its digits"
@@ -67,6 +78,8 @@ def doubt_of(raw_text: str, kind: str | None = None, alike: bool = False) -> str
         return "a stroke before its digits, a table's rule or a 1"
     if kind == "amount" and _THAI_RUN_UNSEPARATED.search(raw_text):
         return "Thai digits with no thousands comma, which OCR may have lost, or a point"
+    if kind == "amount" and _ONE_POINTED_GROUP.search(raw_text):
+        return "a point where its thousands comma stands, read as the comma"
     if _THAI_DIGIT.search(raw_text) and not alike:
         return "Thai digits, which the OCR model cannot all read"
     return None
