@@ -30,7 +30,8 @@ from bma_etl.matchkey import key
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
-_BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
+#: ``พ.ศ.``; its last point OCR may read as a comma (``พ.ศ, ๒๕๖๘``, a Ghostscript re-save).
+_BE = r"(?:พ\s*\.\s*ศ\s*[.,]?)"
 #: The same year in the Common Era after the Buddhist one (``พ.ศ. 2567 (ค.ศ. 2024)``):
 #: part of the title, no agency.
 _CE = rf"(?:\s*\(\s*ค\s*\.\s*ศ\s*\.?\s*{DIGIT}{{4}}\s*\))?"

@@ -56,7 +56,9 @@ _ZERO_WIDTH_RANGES = (
 ZERO_WIDTH = "".join(chr(c) for first, last in _ZERO_WIDTH_RANGES
                      for c in range(first, last + 1))
 
-_DECOMPOSED_AM = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
+#: NIKHAHIT and SARA AA, a tone mark between them or none; OCR of a Ghostscript re-save
+#: doubles the NIKHAHIT at times (``ประจํําปี``): one ``ำ`` all the same.
+_DECOMPOSED_AM = re.compile(f"{NIKHAHIT}+([{TONE_MARKS}]?){SARA_AA}")
 
 
 def _ranges(chars: str) -> str:
@@ -93,6 +95,8 @@ def join_sara_am(s: str) -> str:
 
     >>> join_sara_am("สํานัก") == "สำนัก", join_sara_am("น\u0e4d\u0e49\u0e32") == "น้ำ"
     (True, True)
+    >>> join_sara_am("ประจ\u0e4d\u0e4d\u0e32ปี") == "ประจำปี"  # a NIKHAHIT OCR doubled
+    True
     """
     if NIKHAHIT not in s:  # nothing to join: most text (``in`` is far cheaper than sub)
         return s

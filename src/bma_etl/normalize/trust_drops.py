@@ -64,8 +64,10 @@ def drop_section_sums(normalized: Normalized, dropped: Dropped, code: str, why: 
 
     ``code``: the quality issue's code; ``why``: its message, what the sum includes
     (``"the sum of the section's amounts includes …: not loaded"``). The totals'
-    provenance goes too.
+    provenance goes too. A plan's title holding a ``dropped`` fiscal year goes as well
+    (:func:`_drop_title_year`), its provenance with ``dropped``'s.
     """
+    _drop_title_year(normalized, dropped, code)
     sections = {r.values.get("section") for r in normalized.rows
                 if r.table == "plan_projects" and (r.table, r.ordinal, "budget_thb") in dropped}
     if not sections:
@@ -78,3 +80,28 @@ def drop_section_sums(normalized: Normalized, dropped: Dropped, code: str, why: 
             normalized.findings.append(Finding(row.table, row.ordinal, "computed_total_thb",
                                                "warning", code, why))
     forget_provenance(normalized, gone)
+
+
+def _drop_title_year(normalized: Normalized, dropped: Dropped, code: str) -> None:
+    """NULL a plan's title that states the fiscal year a rule did not load (in place).
+
+    The title ``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘`` holds the year it was read with: a
+    year OCR misread (``๒๕๒๕``) and not loaded leaves the title with it, another plan's
+    title. The title goes too when the year's span lies in its span, with a finding
+    of ``code``.
+    """
+    spans = {(p.row_ordinal, p.field): p for p in normalized.provenance
+             if p.table_name == "plans" and p.field in ("title", "fiscal_year_be")}
+    for row in normalized.rows:
+        year, title = spans.get((row.ordinal, "fiscal_year_be")), spans.get((row.ordinal, "title"))
+        if row.table != "plans" or "title" not in row.values or year is None or title is None \
+                or ("plans", row.ordinal, "fiscal_year_be") not in dropped:
+            continue
+        at, end = year.char_start, year.char_end
+        start, stop = title.char_start, title.char_end
+        if at is not None and end is not None and start is not None and stop is not None \
+                and start <= at and end <= stop:
+            drop_value(normalized, title, row, dropped, code,
+                       f"the title {title.raw_text!r} holds the fiscal year, which is not "
+                       "loaded: not loaded either")
+            forget_provenance(normalized, {("plans", row.ordinal, "title")})
