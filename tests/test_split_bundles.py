@@ -155,3 +155,30 @@ def test_an_unreadable_file_is_named_and_the_others_split(tmp_path: Path) -> Non
                                  str(tmp_path / "parts")])
     assert result.exit_code == 3
     assert result.output.startswith(f"{tmp_path / 'junk.txt'}\terror\t")
+
+
+def test_a_scanned_bundle_splits_by_its_ocr_text(tmp_path: Path) -> None:
+    """A scanner's batch (no text layer): the documents are found in the pages OCR read."""
+    from corpus.scan import scan_pdf
+
+    form = legacy_form(random.Random("scan-0-form"))
+    detail = project_detail(random.Random("scan-0-detail"))
+    printed = []
+    for doc, name in ((form, "form"), (detail, "detail")):
+        render.render_fpdf(doc, tmp_path / f"{name}.pdf", "Loma", font_file("Loma"),
+                           random.Random(f"scan-0-print-{name}"), shaping=False, pt=10)
+        printed.append(len(pdfium.PdfDocument(tmp_path / f"{name}.pdf")))
+    _join([tmp_path / "form.pdf", tmp_path / "detail.pdf"], tmp_path / "printed.pdf")
+    scan_pdf(tmp_path / "printed.pdf", tmp_path / "batch.pdf", 200, "grey",
+             random.Random("scan-0"))
+
+    out = tmp_path / "parts"
+    result = runner.invoke(app, ["split", str(tmp_path / "batch.pdf"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n")[1:] == [
+        f"  {out / 'batch.part1.pdf'}\tlegacy_progress_form\tpages 1-{printed[0]}",
+        f"  {out / 'batch.part2.pdf'}\tweb_project_detail\tpage {sum(printed)}", ""]
+    second = process_file(out / "batch.part2.pdf")
+    assert second.layout == "web_project_detail"
+    assert second.rows("projects")[0].project_code == \
+        detail.truth["tables"]["projects"][0]["project_code"]

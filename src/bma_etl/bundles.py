@@ -49,7 +49,7 @@ class Written:
 
     path: Path
     layout: str
-    #: ``pages 3-4`` (a PDF's pages, 1-based, as in the file) or ``lines 81-160`` (a text's).
+    #: ``pages 3-4``, ``page 5`` (a PDF's pages, 1-based, as in the file) or ``lines 81-160``.
     where: str
 
 
@@ -101,7 +101,11 @@ def documents_in(doc: RepairedText, detection: Detection) -> tuple[RepairedText,
 
 
 def _ranges(numbers: list[int]) -> str:
-    """``[1, 2, 3, 5]`` → ``1-3, 5``."""
+    """Numbers in order as runs.
+
+    >>> _ranges([1, 2, 3, 5])
+    '1-3, 5'
+    """
     out: list[str] = []
     for n in numbers:
         if out and out[-1].split("-")[-1] == str(n - 1):
@@ -168,8 +172,9 @@ def split_file(path: Path, out: Path, *, ocr: str = "auto", force: bool = False)
             writer.append(reader, pages=sheets)
             with target.open("wb") as stream:
                 writer.write(stream)
+            pages = _ranges([sheet + 1 for sheet in sheets])
             written.append(Written(target, piece.layout,
-                                   f"pages {_ranges([s + 1 for s in sheets])}"))
+                                   f"page{'s' * (len(sheets) > 1)} {pages}"))
     else:
         out.mkdir(parents=True, exist_ok=True)
         for target, piece in zip(targets, pieces, strict=True):
