@@ -101,11 +101,12 @@ def split(
 
     A document is a file's bytes, so of a file holding several reports only the
     first loads; the others are named in its second_document quality issue. This
-    finds them the same way and writes FILE's documents to DIR as
-    STEM.part1.pdf, STEM.part2.pdf... (the PDF's pages of each) or STEM.part1.txt...
-    (a text's or a web page's lines as read), and prints each part's layout and
+    finds them the same way and writes FILE's documents to DIR as STEM.part1.pdf,
+    STEM.part2.pdf and so on (the PDF's pages of each) or as STEM.part1.txt and so
+    on (a text's or a web page's lines as read), and prints each part's layout and
     pages. A file holding one document is left alone: nothing is written. Then
-    'bma-etl ingest DIR' loads every part as a document.
+    'bma-etl ingest DIR' loads every part as a document (ingest the parts in place
+    of the bundle: both would load its first report twice).
     """
     from bma_etl.bundles import split_file
     from bma_etl.read import path_text
