@@ -16,8 +16,10 @@ unread).
 Documents are generated from known values (``bench/corpus``), their lines printed by
 Chromium one element each, at the font size that leaves two lines on the last page,
 and imposed two pages to an A4 landscape sheet by pypdf (each page's content drawn
-scaled) and by pdfium (each page one Form XObject). The pages printed alone must read
-every field, and the sheet the same.
+scaled) and by pdfium (each page one Form XObject), and four to an A4 portrait sheet
+by pypdf (both pages in its upper row). The pages printed alone must read every
+field, and the sheets the same. A landscape page with two lines right of a wide gap
+(a table's column, or a note well down the page) stays one page.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_layout import page_lines
+from test_four_up import impose_pypdf as four_up_pypdf
 
 from chromium_pages import chromium_font
 from corpus.build import GENERATORS
@@ -99,7 +102,7 @@ def _short_last_page(lines: list[str], font: Path, tag: str, folder: Path) -> Pa
 
 
 def _history(seed: str) -> object:
-    """A generated progress-history page of 40 to 60 lines: a full A4 page at 13-17 px."""
+    """A generated progress-history page of 40 to 60 lines (an A4 page at 11 to 16 px)."""
     k = 0
     while True:
         doc = GENERATORS["web_history"](random.Random(f"{seed}-{k}"))
@@ -117,9 +120,13 @@ def test_a_short_last_page_beside_a_full_one_reads_as_a_page(
     truth = doc.truth  # type: ignore[attr-defined]
     alone = score(process_file(printed), truth)
     assert alone.right == alone.total, alone.lost[:4]
-    for how, impose in (("pypdf", impose_pypdf), ("pdfium", impose_pdfium)):
+    for how, impose in (("pypdf", impose_pypdf), ("pdfium", impose_pdfium),
+                        ("pypdf 4-up", four_up_pypdf)):
         sheet = tmp_path / f"{how}.pdf"
-        impose(printed, sheet, SHEET, 2, _place)
+        if how.endswith("4-up"):
+            impose(printed, sheet)  # type: ignore[call-arg]
+        else:
+            impose(printed, sheet, SHEET, 2, _place)
         assert len(extract_pdf(sheet.read_bytes()).pages) == 2, how
         result = score(process_file(sheet), truth)
         assert result.right == result.total, (how, result.lost[:4])
