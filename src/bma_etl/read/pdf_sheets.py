@@ -14,7 +14,9 @@ written one after the other: :data:`ROW_SHARE`), or when its two sides stand lin
 for line on shared baselines, as the rows of a two-column table drawn cell by cell
 do (:data:`SHARED_ROWS`), unless the right side's text is the left side's page
 frame moved half the sheet over (:func:`_one_page_moved`: two full pages of one
-program's flowing text share their grid too). :func:`keep_half` then takes away,
+program's flowing text share their grid too; a short last page standing in that frame
+a paragraph's margin off the left page's first line is a page too, unless the sides
+stand as a table's rows). :func:`keep_half` then takes away,
 in memory only, what the page draws on the other side (a page drawn as a Form
 XObject by pypdf, pikepdf or PyMuPDF is one object; a page drawn directly at
 half size is many, each taken by where it stands) and moves the right half to
