@@ -239,3 +239,20 @@ def test_a_scanned_amount_misread_is_computed_from_its_total(dpi: int, tmp_path:
     assert Decimal(str(head.stated_total_thb)) == sum(SCAN_AMOUNTS)
     assert [i.code for i in result.rows("quality_issues")
             if i.field == "budget_thb"] == ["ocr_amount_from_total"]
+
+
+def test_a_row_whose_no_budget_flag_was_not_read_does_not_stop_an_exact_sum() -> None:
+    """``ไม่ใช้งบประมาณ`` misread and glued to the name: the row has no amount, no flag."""
+    generated = GENERATORS["plan"](random.Random(2))
+    text = generated.text.translate(THAI)
+    flag = "\u0e44\u0e21\u0e48\u0e43\u0e0a\u0e49\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13"
+    at = text.index(f"\t{flag}\t")
+    misread = flag.replace("\u0e0a\u0e49", "\u0e0a\u0e48\u0e49")  # a tone mark added
+    records = _read(text[:at] + f" {misread} " + text[at + len(flag) + 2:])
+    tag = next(w["section"] for w in generated.tables["plan_projects"]
+               if w["budget_thb"] is None)
+    want = [None if w["budget_thb"] is None else Decimal(str(w["budget_thb"]))
+            for w in generated.tables["plan_projects"] if w["section"] == tag]
+    got, _, _ = _got(records, tag)
+    assert got == want
+    assert [r.uses_budget for r in records["plan_projects"] if r.section == tag].count(None) == 1
