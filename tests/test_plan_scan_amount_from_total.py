@@ -256,3 +256,26 @@ def test_a_row_whose_no_budget_flag_was_not_read_does_not_stop_an_exact_sum() ->
     got, _, _ = _got(records, tag)
     assert got == want
     assert [r.uses_budget for r in records["plan_projects"] if r.section == tag].count(None) == 1
+
+
+#: A line ending in a year (the cover's ``พ.ศ. ๒๕๖๖``, the title line's).
+_YEAR_END = re.compile("(?<=\u0e1e\\.\u0e28\\. )[\u0e50-\u0e59]{4}$")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_title_with_the_year_tesseract_misread_is_not_loaded(seed: int) -> None:
+    """The cover's and title's ``๒๕๖๖`` read ``๒๕๒๒`` by Tesseract, the foreword's and
+    headings' read surely: the fiscal year is NULL, and the title is too (not silently
+    loaded with the misread year), with a finding naming the year the page reads."""
+    generated = GENERATORS["plan"](random.Random(seed))
+    lines = generated.text.translate(THAI).split("\n")
+    head = [k for k, line in enumerate(lines[:12]) if _YEAR_END.search(line)]
+    assert len(head) == 2
+    year = _YEAR_END.search(lines[head[0]])
+    assert year is not None and LACKED.search(year.group())
+    for k in head:
+        lines[k] = _YEAR_END.sub(lambda m: m.group().translate(AS_TESSERACT), lines[k])
+    records = _read("\n".join(lines))
+    (plan,) = records["plans"]
+    assert (plan.title, plan.fiscal_year_be) == (None, None)
+    assert "ocr_doubtful_value" in records["codes"]
