@@ -27,6 +27,8 @@ that is not doubtful confirms it:
 - a progress form's budget spent or a report's amount disbursed, by the reports'
   amounts adding up to the budget spent (:mod:`~bma_etl.normalize.trust_sums`);
 - a plan's project amount, by its section's amounts adding up to its sure total row;
+  one amount Tesseract read alone, by the vouched total less the vouched others
+  (loaded as that, derived: :mod:`~bma_etl.normalize.trust_solve`);
 - a scoring level, by its place in its table's list of five levels (5..1 or 1..5, the
   order its other levels read in: :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits;

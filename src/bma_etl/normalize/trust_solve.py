@@ -45,6 +45,7 @@ THAI_DIGITS_REASON = "Thai digits, which the OCR model cannot all read"
 #: At most this many digits of a reading may differ from the amount the total leaves.
 MAX_APART = 2
 _THAI_LACKED = re.compile("[\u0e54\u0e56\u0e57\u0e58\u0e59]")
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 
 
 def vouched(raw: str | None, reason: str | None, alike: bool) -> bool:
@@ -98,7 +99,8 @@ def solve_section(amounts: Sequence[object], readings: Sequence[str | None],
     (:func:`vouched`); ``uses_budget``: each project's flag (False: no budget);
     ``total``, ``total_sure``: the section's stated total as read and whether it is
     vouched for. ``(index, amount)`` when every project that uses a budget has an
-    amount, the total is vouched for, exactly one amount is not, and the total less the
+    amount, the total is vouched for, exactly one amount is not (read in Thai digits),
+    and the total less the
     others is a positive amount in satang that OCR's reading of it gives with one or
     two digits the model lacks read as others (:func:`digits_apart`); else None.
 
@@ -118,8 +120,8 @@ def solve_section(amounts: Sequence[object], readings: Sequence[str | None],
         return None
     unsure = [i for i, (a, s) in enumerate(zip(amounts, sure, strict=True))
               if isinstance(a, Decimal) and not s]
-    if len(unsure) != 1 or readings[unsure[0]] is None:
-        return None
+    if len(unsure) != 1 or not _THAI_DIGIT.search(readings[unsure[0]] or ""):
+        return None  # an Arabic reading's digits are not misread the Thai model's way
     at = unsure[0]
     left = total - sum((a for i, a in enumerate(amounts)
                         if i != at and isinstance(a, Decimal)), Decimal(0))
