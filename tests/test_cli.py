@@ -202,3 +202,24 @@ def test_status_shows_interrupted_runs_and_outdated(db: Path) -> None:
     result = runner.invoke(app, ["status", "--db", str(db)])
     assert "interrupted" in result.stdout
     assert "1 documents were extracted by another version" in result.stdout
+
+
+def test_two_runs_within_a_second_order_by_started_at(db: Path, tmp_path: Path) -> None:
+    # started_at keeps microseconds: two quick runs are told apart, and status lists the
+    # latest first, shown to the second
+    import duckdb
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a report\n", encoding="utf-8")
+    runner.invoke(app, ["ingest", *LEGACY, "--db", str(db)])
+    runner.invoke(app, ["ingest", str(bad), "--db", str(db)])
+    con = duckdb.connect(str(db))
+    runs = con.execute("select started_at, files_seen from ingest_runs "
+                       "order by started_at").fetchall()
+    con.close()
+    assert [files for _, files in runs] == [len(LEGACY), 1]
+    assert runs[0][0] < runs[1][0]
+    out = runner.invoke(app, ["status", "--db", str(db)]).stdout
+    shown = [line.split(":", 1)[1].strip() for line in out.splitlines()
+             if line.startswith("started_at:")]
+    assert shown == [f"{runs[1][0]:%Y-%m-%d %H:%M:%S}", f"{runs[0][0]:%Y-%m-%d %H:%M:%S}"]

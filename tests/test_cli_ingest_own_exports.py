@@ -76,8 +76,9 @@ def test_own_csv_exports_in_an_input_folder_are_skipped_and_counted(tmp_path: Pa
     stored = run_sql(db, "SELECT file_name, layout FROM documents ORDER BY file_name").rows
     assert stored == [("history.txt", "web_progress_history"), ("plan.csv", "annual_action_plan"),
                       ("two_columns.csv", "unknown")]
-    # started_at is kept to the second: two quick runs may share it, so both are read
-    skipped = sorted(row[0] for row in run_sql(db, "SELECT skipped FROM ingest_runs").rows)
+    # started_at is kept to the microsecond, so the latest of two quick runs is the second
+    skipped = [row[0] for row in run_sql(
+        db, "SELECT skipped FROM ingest_runs ORDER BY started_at").rows]
     assert skipped == [0, 3]  # the first run met no export; the second skipped three
 
     (folder / "two_columns.csv").unlink()

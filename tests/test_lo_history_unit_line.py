@@ -5,7 +5,7 @@ The tracking system's history page prints the progress line (``ความค�
 (``ดูโครงการแผนปีฯ : พิมพ์ข้อมูล``). LibreOffice's print of a page of ``<div>`` lines
 (an empty first page) loses the first one: the unit opened the page with no progress
 line over it and was read as no field (``division`` NULL). The unit is the short line
-right over the links line (:func:`bma_etl.layouts.history_header.unit_over_links`).
+right over the links line (:func:`bma_etl.layouts.history_head_unit.unit_over_links`).
 
 The page is built here from known values in the template's shape and printed by
 LibreOffice (``render._soffice``); the truth is those values.

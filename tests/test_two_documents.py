@@ -199,7 +199,9 @@ def test_two_documents_in_one_text_file(pair: str, seed: int, tmp_path: Path) ->
     named = re.escape(_named(b, issues[0].message))
     found = re.fullmatch(r"the file holds 2 documents: lines 1-(\d+) read as this document; "
                          rf"lines (\d+)-(\d+) {named} hold another document, not read "
-                         r"into records \(split the file to load each\)", issues[0].message)
+                         r"into records \(split the file to load each: 'bma-etl split FILE "
+                         r"--out DIR' writes each document as its own file, then ingest "
+                         r"those\)", issues[0].message)
     assert found is not None
     last, first, end = map(int, found.groups())
     lines = both.text.split("\n")

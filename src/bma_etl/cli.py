@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 
 from bma_etl.cli_common import EXIT_CODES, _flag, _set_verbose
 from bma_etl.cli_ingest import ingest, maintain, migrate
-from bma_etl.cli_inspect import detect_cmd, explain, extract, status
+from bma_etl.cli_inspect import detect_cmd, explain, extract, split, status
 from bma_etl.cli_query import export, report, schema, search, sql
 from bma_etl.errors import BmaEtlError
 
@@ -95,6 +95,7 @@ app = typer.Typer(
 app.command(epilog=EXIT_CODES)(ingest)
 app.command("detect", epilog=EXIT_CODES)(detect_cmd)
 app.command(epilog=EXIT_CODES)(extract)
+app.command(epilog=EXIT_CODES)(split)
 app.command(epilog=EXIT_CODES)(sql)
 app.command(epilog=EXIT_CODES)(export)
 app.command(epilog=EXIT_CODES)(report)

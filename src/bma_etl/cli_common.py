@@ -21,8 +21,8 @@ from bma_etl.errors import BmaEtlError
 #: One exit-code table for every command; the README's paragraph says the same.
 EXIT_CODES = (
     "Exit codes (every command): 0 done; 3 finished, but some files were quarantined "
-    "or no file to read was found (ingest) or not recognised (detect, extract); 2 bad "
-    "usage, including a missing input path or a refused output path; 1 anything else "
+    "or no file to read was found (ingest) or not recognised (detect, extract, split); 2 "
+    "bad usage, including a missing input path or a refused output path; 1 anything else "
     "(what failed is not half-written)."
 )
 

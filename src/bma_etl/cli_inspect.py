@@ -1,6 +1,6 @@
 """The commands that look at a file or the warehouse.
 
-``detect``, ``extract``, ``explain``, ``status``; registered on the app by
+``detect``, ``extract``, ``split``, ``explain``, ``status``; registered on the app by
 :mod:`bma_etl.cli`.
 """
 
@@ -20,6 +20,7 @@ from bma_etl.cli_common import (
     OcrOption,
     _errors,
     _fail,
+    _flag,
     _print_table,
     _require_paths,
 )
@@ -86,6 +87,49 @@ def extract(
     out.print(records(data, skip=("doc_id",)))
     out.print(f"({len(processed.rows('provenance'))} provenance rows left out: "
               "'bma-etl explain FILE' shows each value beside its source)", markup=False)
+
+
+def split(
+    files: Annotated[list[Path], typer.Argument(help="Files that may hold several reports "
+                                                "(.pdf, or a text or web page).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the parts into "
+                                      "(made when missing).")],
+    ocr: OcrOption = Ocr.auto,
+    force: Annotated[bool, _flag("--force", help="Write over part files that exist.")] = False,
+) -> None:
+    """Write each report a file holds (a scanner's batch) as its own file, to ingest each.
+
+    A document is a file's bytes, so of a file holding several reports only the
+    first loads; the others are named in its second_document quality issue. This
+    finds them the same way and writes FILE's documents to DIR as STEM.part1.pdf,
+    STEM.part2.pdf and so on (the PDF's pages of each) or as STEM.part1.txt and so
+    on (a text's or a web page's lines as read), and prints each part's layout and
+    pages. A file holding one document is left alone: nothing is written. Then
+    'bma-etl ingest DIR' loads every part as a document (ingest the parts in place
+    of the bundle: both would load its first report twice).
+    """
+    from bma_etl.bundles import split_file
+    from bma_etl.read import path_text
+
+    _require_paths(files)
+    code = 0
+    for path in files:
+        with _errors():  # a full disk, a refused folder: one line, exit 1
+            try:
+                done = split_file(path, out, ocr=ocr.value, force=force)
+            except FileExistsError as exc:  # a part there already, or --out names a file
+                _fail(f"refused output path: {exc}", 2)
+            except BmaEtlError as exc:  # the file would be quarantined: not one to split
+                typer.echo(f"{path_text(path)}\terror\t{exc.reason()}")
+                code = 3
+                continue
+        if not done.written:
+            typer.echo(f"{path_text(path)}\tone document ({done.layout}): nothing written")
+            continue
+        typer.echo(f"{path_text(path)}\t{done.documents} documents")
+        for part in done.written:
+            typer.echo(f"  {path_text(part.path)}\t{part.layout}\t{part.where}")
+    raise typer.Exit(code)
 
 
 def explain(

@@ -5,7 +5,8 @@ warehouse keeps one document per file (``doc_id`` is the hash of the file's
 bytes), so the pages of a second document cannot become a document of their own;
 :func:`find_parts` says where each part begins, the pipeline reads the first part
 as the document and names the other parts' pages in a finding, so that nothing
-is lost unseen.
+is lost unseen; ``bma-etl split`` (:mod:`bma_etl.bundles`) writes each part as a
+file of its own, which then loads as a document.
 
 A part begins on a page (not the first) whose text, read from that page on,
 opens as a document: the opening signals of a layout (its title and header
@@ -60,6 +61,9 @@ REOPENING_SLACK = 0.1
 _TITLE_LINES = 3
 #: Slack for the rounding of a difference of points (``0.4 - 0.1`` is not ``0.3``).
 _SLACK = 1e-6
+#: What a ``second_document`` finding tells a person to do (:mod:`bma_etl.bundles`).
+SPLIT_HINT = ("split the file to load each: 'bma-etl split FILE --out DIR' writes each "
+              "document as its own file, then ingest those")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +311,7 @@ def _lines(paged: RepairedText, part: Part) -> str:
     return f"lines {first}-{paged.text.count(chr(10), 0, end) + 1}"
 
 
-def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> RepairedText:
+def first_section(doc: RepairedText, paged: RepairedText, part: Part) -> RepairedText:
     """The lines of the unpaged ``doc`` up to the end of section ``part`` (a prefix)."""
     end = paged.index.page_starts[part.last_page] - 1
     text = doc.text[:end]
@@ -342,7 +346,7 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
     if len(parts) < 2:
         return detection, detection.layout.extract(doc), None
     where = _pages if paged is doc else partial(_lines, paged)
-    read = first_part(doc, parts[0]) if paged is doc else _first_section(doc, paged, parts[0])
+    read = first_part(doc, parts[0]) if paged is doc else first_section(doc, paged, parts[0])
     try:
         alone = detect(read)
         extraction = alone.layout.extract(read)
@@ -352,7 +356,7 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
     return alone, extraction, Finding(
         "documents", None, None, "error", "second_document",
         f"the file holds {len(parts)} documents: {where(parts[0])} read as this document; "
-        f"{others} hold another document, not read into records (split the file to load each)")
+        f"{others} hold another document, not read into records ({SPLIT_HINT})")
 
 
 def _read_whole(doc: RepairedText, paged: RepairedText, parts: list[Part], detection: Detection,
@@ -374,8 +378,7 @@ def _read_whole(doc: RepairedText, paged: RepairedText, parts: list[Part], detec
         return extraction, Finding(
             "documents", None, None, "error", "second_document",
             f"the file holds {len(others) + 1} documents: {listed} hold another document, "
-            f"read with the first as one {detection.layout.layout_id} (split the file to "
-            "load each)")
+            f"read with the first as one {detection.layout.layout_id} ({SPLIT_HINT})")
     second = paged.index.page_starts[parts[1].first_page - 1]
     if not any(piece.span.char_start < second for row in extraction.rows
                for value in row.fields.values() for piece in raw_pieces(value)):

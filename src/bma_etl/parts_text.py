@@ -6,7 +6,8 @@ where a layout's title stands (the layout's weightiest opening signal, found at
 a line's start, marks aside), its head beginning up to :data:`HEAD_LINES` lines
 above (a history page's progress line above its print link), with more of the
 layout's opening read from there than the title alone (the form's header lines,
-the history page's head). A heading a document repeats (a plan's title over each
+the history page's head), or the title being all of its layout's opening (a detail
+page's) and not above it. A heading a document repeats (a plan's title over each
 of its parts) opens nothing: nothing of the header follows it.
 :func:`title_sections` gives the offsets of the heads as the starts of sections,
 which :func:`~bma_etl.parts.find_parts` then reads as it reads pages.
@@ -98,11 +99,24 @@ def title_sections(doc: RepairedText) -> tuple[int, ...]:
                     continue
                 head = _head_start(text, line, opening)
                 section = RepairedText.of(text[head:head + SECTION_REACH])
-                if score_signals(section, opening) > title.points + 1e-6 \
+                if (score_signals(section, opening) > title.points + 1e-6
+                        or _title_alone(opening, title, text[:line])) \
                         and _opened_above(text[:min(head, SECTION_REACH)], opened):
                     starts.add(head)
     starts.discard(0)
     return (0, *sorted(starts)) if starts else ()
+
+
+def _title_alone(opening: tuple[Signal, ...], title: Signal, above: str) -> bool:
+    """Whether ``title`` is all of its layout's ``opening`` and stands nowhere in ``above``.
+
+    A tracking system's detail page opens with its title line alone (its labels stand
+    further on): after another document (:func:`_opened_above`) its title opens a
+    section, unless the title stands above it too (a title repeated atop each page).
+    """
+    if sum(s.points for s in opening) > title.points + 1e-6:
+        return False
+    return re.search(title.pattern, above, re.MULTILINE) is None
 
 
 #: What the opening signals of some layout must reach in the text above a later head for a

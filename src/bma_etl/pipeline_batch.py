@@ -390,4 +390,5 @@ def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    # to the microsecond: two runs within one second still order by started_at
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

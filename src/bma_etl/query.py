@@ -353,10 +353,12 @@ def status(db: Target, last: int = 10) -> Status:
             return Result([d[0] for d in cur.description or []], cur.fetchall())
 
         return Status(
-            runs=q("SELECT run_id[:8] AS run, started_at, "
-                   "coalesce(CAST(finished_at AS VARCHAR), 'interrupted') AS finished_at, "
-                   "files_seen, loaded, unchanged, quarantined, skipped, extractor_version "
-                   f"FROM ingest_runs ORDER BY started_at DESC LIMIT {int(last)}"),
+            runs=q("SELECT run_id[:8] AS run, "
+                   "strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, "
+                   "coalesce(strftime(finished_at, '%Y-%m-%d %H:%M:%S'), 'interrupted') "
+                   "AS finished_at, files_seen, loaded, unchanged, quarantined, skipped, "
+                   "extractor_version FROM ingest_runs "
+                   f"ORDER BY ingest_runs.started_at DESC LIMIT {int(last)}"),
             layouts=q("SELECT layout, count(*) AS documents FROM documents "
                       "WHERE status = 'loaded' GROUP BY layout ORDER BY layout"),
             quarantined=q("SELECT source_path, error, nullif(array_to_string(list_filter("

@@ -8,7 +8,10 @@ A line is joined to the next when
 - it opens a pipe-table row (``| รายงาน… | …``) that it does not close: the row
   goes on until a line ends with ``|``;
 - it is a label with nothing after its ``:`` or ``=`` and the next line is no
-  label, heading or table row of its own: the value starts on the next line.
+  label, heading or table row of its own: the value starts on the next line;
+- it ends in a code's first digits and its dash (``… : 50280000-``) and the next
+  line starts with the code's last digits (``1196``): a line breaker cuts after a
+  hyphen, and a reader that saw no wrap (OCR, a fax) has the two lines apart.
 
 Between the pieces goes one space, or nothing inside a Thai word or a cut number
 (:func:`separator`); every reader and layout joins cut pieces with it. What a
@@ -21,6 +24,7 @@ import re
 from collections.abc import Callable
 
 from bma_etl.document import Line
+from bma_etl.normalize.codes import CODE_DASH
 
 #: Most physical lines one logical line is joined from.
 MAX_PIECES = 8
@@ -56,6 +60,11 @@ _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
 _NEW_PIPE_ROW = re.compile(r"^\s*\|")
 #: ``label :`` / ``label =`` with nothing after (a value on the next line).
 _EMPTY_LABEL = re.compile(r"^[^|:=]{2,80}?[:=]\s*$")
+#: A code's first digits and its dash ending a line (``… : 50280000-``), apart from
+#: any number before them (a date's ``2566-`` has too few digits), and what the next
+#: line must start with for the two to be one code: its last digits, standing alone.
+_CODE_HEAD_END = re.compile(f"(?:^|[\\s:(])[0-9๐-๙]{{6,10}}{CODE_DASH}$")
+_CODE_TAIL_START = re.compile("\\s*[0-9๐-๙]{2,5}(?![0-9๐-๙.,/])")
 #: A line that starts something of its own: a label, a numbered heading or item
 #: (``1.2 ``, ``(3)``), a bullet.
 _OWN_START = re.compile(
@@ -195,6 +204,8 @@ def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row:
                 alone: re.Pattern[str] | None) -> bool:
     if not following.text.strip():
         return False
+    if _CODE_HEAD_END.search(line.text.rstrip()) and _CODE_TAIL_START.match(following.text):
+        return True  # a code cut after its dash: whole only joined
     if alone is not None and (alone.match(line.text) or alone.match(following.text)):
         return False
     if in_pipe_row:  # a gap (tab) inside a wrapped pipe row is no new row: only a "|" is
@@ -220,6 +231,8 @@ def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
     [(1, '| a | b = 14.00 % |'), (3, 'x')]
     >>> rows[0].at(11), rows[0].end
     (11, 19)
+    >>> [r.text for r in join_rows([Line(1, 0, "ชื่อ : 50280000-"), Line(2, 17, "1196")])]
+    ['ชื่อ : 50280000-1196']
     """
     out: list[Line] = []
     i = 0

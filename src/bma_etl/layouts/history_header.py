@@ -263,24 +263,6 @@ def read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:
         _read_person(doc, raw, project)
 
 
-def unit_over_links(doc: RepairedText, lines: list[Line], first: int) -> Line | None:
-    """The unit line right over the links line that opens the page (``first``), or None.
-
-    The page prints the progress line, the responsible unit under it, then the links
-    line (``ดูโครงการแผนปีฯ : พิมพ์ข้อมูล``). LibreOffice's print of the page may lose the
-    progress line (the first ``<div>``: an empty first page): the unit, a short line
-    whose words open a unit's name (``ฝ่ายโยธา``), is then the line over the links line,
-    on its page. Read it with :func:`read_responsible`.
-    """
-    if first == 0 or links_match(lines[first].text, doc.ocr_used) is None:
-        return None
-    above = lines[first - 1]
-    if len(above.text.strip()) > UNIT_NAME_MAX or not _UNIT_WORDS.match(above.text) \
-            or doc.index.page_of(above.start) != doc.index.page_of(lines[first].start):
-        return None
-    return above
-
-
 def check_bare_progress(bare: Raw | None, project: RawRow, out: Extraction) -> None:
     """Check the bare number above the ``ร้อยละ`` line against it.
 

@@ -80,6 +80,7 @@ from bma_etl.layouts.history_entry_heads import (
     ocr_entry,
 )
 from bma_etl.layouts.history_head_labels import HEADING_ALONE, head_label
+from bma_etl.layouts.history_head_unit import unit_over_links
 from bma_etl.layouts.history_head_wraps import (
     agency_apart,
     banner_cut,
@@ -108,7 +109,6 @@ from bma_etl.layouts.history_header import (
     put_first,
     read_header_value,
     read_responsible,
-    unit_over_links,
     with_wrapped_name,
 )
 from bma_etl.layouts.history_kpi_block import KPI_RE
@@ -348,6 +348,8 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     unit = unit_over_links(doc, lines, first)
     if unit is not None and head.progress_at is None:  # the progress line lost in print
         read_responsible(doc, unit, project)
+        # (under the page's name and agency lines, a fixed bar over its top: no paragraph)
+        before_code = [ln for ln in before_code if ln.no != unit.no]
     check_bare_progress(head.bare, project, out)
     if not seen_code and before_code and not head.headed:
         # Without the unit code line to divide them, the first paragraph is the

@@ -27,6 +27,8 @@ that is not doubtful confirms it:
 - a progress form's budget spent or a report's amount disbursed, by the reports'
   amounts adding up to the budget spent (:mod:`~bma_etl.normalize.trust_sums`);
 - a plan's project amount, by its section's amounts adding up to its sure total row;
+  one amount Tesseract read alone, by the vouched total less the vouched others
+  (loaded as that, derived: :mod:`~bma_etl.normalize.trust_solve`);
 - a scoring level, by its place in its table's list of five levels (5..1 or 1..5, the
   order its other levels read in: :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits;
@@ -47,25 +49,30 @@ the issue. Other Arabic-digit values OCR read are left as they are.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from bma_etl.document import Finding
-from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.normalize.trust_again import printed_again
 from bma_etl.normalize.trust_budgets import budgets_out_of_line
 from bma_etl.normalize.trust_doubts import doubt_of, doubted_digits, read_alike
 from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
+from bma_etl.normalize.trust_solve import load_solved, solved_sections, vouched
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_totals import section_adds_up, section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
-from bma_etl.normalize.trust_years import DATED, year_read_again, years_out_of_line
+from bma_etl.normalize.trust_years import (
+    DATED,
+    title_year_refuted,
+    year_read_again,
+    years_out_of_line,
+)
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["NUMERIC_KINDS", "doubt_of", "screen"]
@@ -123,12 +130,17 @@ def screen(normalized: Normalized, text: str,
         return
     sure = [v for i, v in enumerate(values) if i not in doubts]
     context = _Context(sure, values, text, normalized.rows)
+    confirmed, solved = solved_sections(normalized.rows, [
+        (v.row, v.field, v.value, read[i], vouched(read[i], doubts.get(i), i in alike))
+        for i, v in enumerate(values)])
+    for i, amount in solved.items():
+        load_solved(normalized, values[i].row, values[i].prov, amount)
     dropped: Dropped = set()
     dropped_rows: set[int] = set()
     for i, reason in doubts.items():
         v = values[i]
-        confirmed, why = context.confirms(v)
-        if confirmed or (i in alike and why is None):  # read alike, and nothing refutes it
+        sure_now, why = (True, None) if i in confirmed else context.confirms(v)
+        if sure_now or (i in alike and why is None):  # read alike, and nothing refutes it
             continue
         line = f"line {v.prov.line_no}: " if v.prov.line_no else ""
         message = (f"{line}OCR read {v.prov.raw_text!r} ({reason}); "
@@ -149,6 +161,7 @@ def screen(normalized: Normalized, text: str,
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
         normalized.provenance[:] = [p for p in normalized.provenance
                                     if (p.table_name, p.row_ordinal) not in gone]
+    title_year_refuted(normalized, text, dropped)
     forget_provenance(normalized, dropped)
 
 
@@ -371,30 +384,5 @@ class _Context:
     # ----------------------------------------------------------- any field
 
     def _printed_again(self, v: _Value) -> bool:
-        """The same value printed elsewhere in Arabic digits (not doubtful).
-
-        Only values of four digits or more: a small number printed again is chance.
-        """
-        start, end = v.prov.char_start, v.prov.char_end
-        if start is None or end is None or v.kind == "date" \
-                or sum(c.isdigit() for c in str(v.value)) < 4:
-            return False
-        want = _number_key(str(v.value)) if v.kind != "code" else str(v.value)
-        for m in _ARABIC_TOKEN.finditer(self.text):
-            if m.start() < end and m.end() > start:
-                continue  # the value itself
-            token = m.group()
-            got = token if v.kind == "code" else _number_key(token)
-            if got is not None and got == want:
-                return True
-        return False
-
-
-_ARABIC_TOKEN = re.compile(r"(?<![0-9๐-๙])[0-9][0-9,.\-]*[0-9](?![0-9๐-๙])")
-
-
-def _number_key(text: str) -> Decimal | None:
-    try:
-        return Decimal(to_arabic_digits(text).replace(",", ""))
-    except InvalidOperation:
-        return None
+        """The same value printed elsewhere in Arabic digits (not doubtful)."""
+        return printed_again(self.text, v.prov.char_start, v.prov.char_end, v.value, v.kind)

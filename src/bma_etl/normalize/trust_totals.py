@@ -65,7 +65,10 @@ def section_adds_up(amounts: list[object], uses_budget: list[object], total: obj
     """Whether two or more amounts as read add up exactly to the section's total as read.
 
     ``amounts``, ``uses_budget``: as :func:`section_sum_confirms` takes them; ``total``:
-    the section's total in baht as read, doubtful or not (None: not read).
+    the section's total in baht as read, doubtful or not (None: not read). A row with
+    no amount read and its flag not read either (``ไม่ใช้งบประมาณ`` OCR glued to its
+    name) does not stop the sum: adding up exactly, the others leave it no amount. One
+    flagged as using a budget, its amount not read, does.
 
     >>> section_adds_up([Decimal(5), Decimal(7)], [True, True], Decimal(12))
     True
@@ -73,11 +76,15 @@ def section_adds_up(amounts: list[object], uses_budget: list[object], total: obj
     False
     >>> section_adds_up([Decimal(5), None], [True, False], Decimal(5))
     False
+    >>> section_adds_up([Decimal(5), None, Decimal(7)], [True, None, True], Decimal(12))
+    True
+    >>> section_adds_up([Decimal(5), None, Decimal(7)], [True, True, True], Decimal(12))
+    False
     """
     read = [a for a in amounts if isinstance(a, Decimal)]
     if len(read) < 2 or not isinstance(total, Decimal) or total <= 0:
         return False
-    if any(not isinstance(a, Decimal) and u is not False
+    if any(not isinstance(a, Decimal) and u is True
            for a, u in zip(amounts, uses_budget, strict=True)):
         return False
     return sum(read, Decimal(0)) == total

@@ -104,6 +104,10 @@ class SourceDocument:
     cut: str | None = None
     #: Pictures a saved page's content shows (:attr:`.html.SavedPage.images`).
     images: int = 0
+    #: For each page of :attr:`text`, in its order, the 0-based PDF page it was read
+    #: from (pages skipped or reordered, a sheet of two read as two pages); None for an
+    #: image file's frame. Empty for a file without pages (:mod:`bma_etl.bundles`).
+    sheets: tuple[int | None, ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -292,6 +296,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           ocr_pages=frozenset(n for n, p in enumerate(pdf.pages, 1) if p.ocr),
                           recoded=recoded_message(recoded, "page") if recoded else None,
                           turned=turned, paging=paging, ocr_note=pdf.ocr_note,
+                          sheets=tuple(page.sheet for page in pdf.pages),
                           overprinted=tuple(c for c in doubted_cells
                                             if not c[1].startswith(UNREAD)),
                           unread=tuple((n, c.removeprefix(UNREAD)) for n, c in doubted_cells

@@ -126,7 +126,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     raw, junk = junk_mapped(g, raw)  # a glyph another program's text map names junk
     if junk:  # doubted as a word whose mark no map named
         g.unread = sorted({*g.unread, *junk})
-    raw = undoubled(raw)  # a re-distilled SARA AM's SARA AA (Ghostscript)
+    raw = undoubled(raw, g)  # a re-distilled SARA AM's SARA AA (Ghostscript)
     raw = without_false_breaks(g, without_span_copies(g, raw))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     plain = PlainLines(g, raw, gaps_of_page) if fast else None

@@ -8,15 +8,16 @@ flow; pdfium lists a page's objects in paint order), then its own text inside it
 pdfium reads that text among the lines it crosses (``25/06/2567 : สำยอมรับทั้งหมด
 รวจจุดเสี่ยง…``, the banner's button inside a word of the entry under it).
 
-:func:`boxes_over_text` finds, on one page, each opaque filled box with text painted
-after it inside it, and whether it is painted over text drawn before it (it covers
-content: an overlay). :func:`repeated_overlays` keeps those that stand on two or more
-PDF pages alike (the same box and fill, text inside) and cover content on at
-least one: running furniture drawn over the body, not the document's. A box drawn once
-(a text box a writer laid over the body) is the document's and stays. :func:`take_off`
-removes such a box and what is painted inside it after it, before the text page is
-made. The content under the box stays read: the print hides it, the text layer holds it
-whole, and it is the document's own text.
+:func:`boxes_over_text` finds, on one page, each filled box (opaque, or half-transparent
+as a page may set its banner: :data:`MIN_ALPHA`) with text painted after it inside it,
+and whether it is painted over text drawn before it (it covers content: an overlay).
+:func:`repeated_overlays` keeps those that stand on two or more PDF pages alike (the
+same box and fill, text inside) and cover content on at least one: running furniture
+drawn over the body, not the document's. A box drawn once (a text box a writer laid
+over the body) is the document's and stays. :func:`take_off` removes such a box and
+what is painted inside it after it, before the text page is made. The content under
+the box stays read: the print hides it, the text layer holds it whole, and it is the
+document's own text (under a half-transparent box, seen too).
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ MIN_SIDE = 6.0
 #: A box taller than this share of the page is a page's background or a picture's
 #: panel, never a banner (an overlay page's opaque ground would hide the whole page).
 MAX_HEIGHT_SHARE = 1 / 3
-#: Fill alpha (0-255) of an opaque box.
-OPAQUE = 255
+#: Least fill alpha (0-255) of a banner's box: a page may set its banner half-transparent
+#: (``rgba(180,20,20,0.6)``: Chromium paints it with an ExtGState ``/ca`` of 0.6, alpha
+#: 153), the text under it seen through, and it is furniture as an opaque one is; a fill
+#: this faint (under 10 %) is no box a reader sees.
+MIN_ALPHA = 26
 #: An overlay's key: its fill (r, g, b) and its box, rounded to whole points (its text
 #: may differ from page to page: Chromium prints a fixed banner's button on the first only).
 Key = tuple[tuple[int, ...], tuple[int, ...]]
@@ -47,7 +51,7 @@ Found = tuple[tuple[Key, tuple[Place, ...]], ...]
 def boxes_over_text(page: Any, boxes: Sequence[tuple[Any, Box]],
                     order: Sequence[tuple[int, Any, Box]], height: float
                     ) -> list[tuple[Key, tuple[Place, ...], list[Any]]]:
-    """The page's opaque filled boxes with text painted after them inside them.
+    """The page's filled boxes (:data:`MIN_ALPHA`) with text painted after them inside them.
 
     ``page``: a pypdfium2 page (or its raw handle); ``boxes``: its own text objects
     with their boxes, in paint order; ``order``: its own paths as ``(n, object, box)``,
@@ -79,7 +83,7 @@ def boxes_over_text(page: Any, boxes: Sequence[tuple[Any, Box]],
         obj = order[k][1]
         if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value \
                 or not pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba) \
-                or rgba[3].value < OPAQUE:
+                or rgba[3].value < MIN_ALPHA:
             continue
         key = (tuple(c.value for c in rgba[:3]), tuple(round(v) for v in box))
         later = [other for m, other, at in order[k + 1:] if m >= n

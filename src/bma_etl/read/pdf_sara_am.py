@@ -12,14 +12,19 @@ import re
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_clusters import MARK_SET
-from bma_etl.read.pdf_glyphs import TAIL
+from bma_etl.read.pdf_glyphs import LOST, TAIL
 from bma_etl.read.text_dumps import _DOUBLED_AM, DOUBLED_SHARE, MIN_DOUBLED, SARA_AM
 
 #: SARA AA drawn before the SARA AM its glyph is half of (HarfBuzz's glyph order for
 #: Noto Sans Thai): ``สาำนัก``, which no Thai word writes either.
 _AA_FIRST = re.compile(f"\u0e32(?={SARA_AM})")
+#: A SARA AM, a tone mark, a glyph with no text or none, then SARA AA, after a letter
+#: and its marks: what :func:`_drawn_doubled` may show to be one SARA AM drawn in two.
+_AM_THEN_AA = re.compile(f"(?<=[\u0e01-\u0e2e\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+                         f"{SARA_AM}([\u0e48-\u0e4b{LOST}{TAIL}]?)\u0e32")
 
 if TYPE_CHECKING:
+    from bma_etl.read.pdf_glyphs import Glyphs
     from bma_etl.read.pdf_layout import _Line
 
 def am_unseen(line: _Line, pos: int) -> bool:
@@ -103,16 +108,22 @@ def fixed_pitch(line: _Line) -> float:
     return pitch if all(abs(w - pitch) <= _PITCH_TOLERANCE * pitch for w in widths) else 0.0
 
 
-def undoubled(raw: str) -> str:
+def undoubled(raw: str, g: Glyphs | None = None) -> str:
     r"""``raw`` with each SARA AM a re-written PDF reads doubled (``ำา``) read once.
 
-    Ghostscript re-distilling a LibreOffice print maps a SARA AM's second glyph, its
-    SARA AA, to SARA AA: pdfium reads ``สำานัก``, ``นำ้า`` (a tone mark between),
-    which no Thai word writes (nor ``สาำนัก``, the SARA AA drawn first). As a PDF text
-    dump's (:func:`.text_dumps.undoubled_sara_am`)
-    and only where the page writes as many of them: that SARA AA becomes
-    :data:`~.pdf_glyphs.TAIL` (dropped with the SARA AM's other drawn halves) and a tone
-    mark between the two goes before the SARA AM. One for one: indexes hold.
+    LibreOffice draws a SARA AM in Garuda, Laksaman (most Thai fonts) as two glyphs,
+    NIKHAHIT over the consonant and SARA AA after it, whose ``ToUnicode`` entries say
+    SARA AM and SARA AA, and gives the cluster its text in an ``/ActualText`` span.
+    Ghostscript re-distilling the print ("reduce file size": ``/screen``, ``/ebook``)
+    drops the spans: pdfium reads ``สำานัก``, ``นำ้า`` (a tone mark between), which no
+    Thai word writes (nor ``สาำนัก``, the SARA AA drawn first). As a PDF text dump's
+    (:func:`.text_dumps.undoubled_sara_am`), where the page writes as many of them;
+    on a page that writes fewer (one SARA AM on it), each one its glyphs show drawn
+    as one SARA AM (``g``: the page's glyphs, :func:`_drawn_doubled`). That SARA AA
+    becomes :data:`~.pdf_glyphs.TAIL` (dropped with the SARA AM's other drawn halves)
+    and a tone mark between the two goes before the SARA AM; a glyph with no text
+    between them is the cluster's tone mark, unread: :data:`~.pdf_glyphs.LOST`, its
+    index added to ``g.unread`` (its word doubted). One for one: indexes hold.
 
     >>> undoubled("สำานัก จำานวน ระบายนำ\u0e49า") == "สำ\x1eนัก จำ\x1eนวน ระบายน\u0e49ำ\x1e"
     True
@@ -123,12 +134,52 @@ def undoubled(raw: str) -> str:
     before = [m.start() for m in _AA_FIRST.finditer(raw)]
     doubled = len(found) + len(before)
     if doubled < MIN_DOUBLED or doubled < DOUBLED_SHARE * raw.count(SARA_AM):
+        found, before = [], []
+    if g is not None:  # each one drawn so, besides; its tone mark unread too
+        seen = {m.start() for m in found}
+        found += [m for m in _AM_THEN_AA.finditer(raw)
+                  if m.start() not in seen and _drawn_doubled(g, raw, m)]
+    if not found and not before:
         return raw
     chars = list(raw)
     for m in found:
-        if m.group(1):
+        if m.group(1) in (LOST, TAIL):  # the cluster's tone mark, drawn with no text
+            chars[m.start() + 1] = LOST
+            if g is not None:
+                g.unread = sorted({*g.unread, m.start() + 1})
+        elif m.group(1):
             chars[m.start()], chars[m.start() + 1] = m.group(1), SARA_AM
         chars[m.end() - 1] = TAIL
     for k in before:
         chars[k] = TAIL
     return "".join(chars)
+
+
+#: How far (font sizes) a SARA AM's SARA AA glyph may start from its consonant's
+#: right edge: it is drawn right after it (Garuda, Laksaman: within 0.01 em), where a
+#: SARA AA typed after a whole SARA AM starts a SARA AA's width (0.4 em) further.
+_AA_AFTER_EM = 0.12
+
+
+def _drawn_doubled(g: Glyphs, raw: str, m: re.Match[str]) -> bool:
+    """Whether match ``m`` of :data:`_AM_THEN_AA` is one SARA AM drawn as two glyphs.
+
+    So when the SARA AM's glyph is drawn over its consonant, a NIKHAHIT's box ending
+    within :data:`_AM_INSIDE_PT` of the consonant's right edge (a SARA AM glyph whole
+    ends a SARA AA's width further), a mark between starts over it too, and the SARA AA's glyph
+    starts at that edge, within :data:`_AA_AFTER_EM` of the font size. A SARA AM
+    typed twice (``ทำา``, a slip) is drawn with its own SARA AA between: kept.
+    """
+    am, aa = m.start(), m.end() - 1
+    base = am - 1
+    while base > 0 and raw[base] in MARK_SET:
+        base -= 1
+    if not "\u0e01" <= raw[base] <= "\u0e2e":
+        return False
+    left, right = g.edges(base)
+    size = g.size(aa) or g.size(base)
+    if size <= 0.0 or right <= left:
+        return False
+    if g.edges(am)[1] > right + _AM_INSIDE_PT or g.edges(aa - 1)[0] >= right:
+        return False  # a SARA AM glyph whole, or a glyph between drawn past the consonant
+    return abs(g.edges(aa)[0] - right) <= _AA_AFTER_EM * size

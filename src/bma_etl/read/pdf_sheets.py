@@ -14,7 +14,9 @@ written one after the other: :data:`ROW_SHARE`), or when its two sides stand lin
 for line on shared baselines, as the rows of a two-column table drawn cell by cell
 do (:data:`SHARED_ROWS`), unless the right side's text is the left side's page
 frame moved half the sheet over (:func:`_one_page_moved`: two full pages of one
-program's flowing text share their grid too). :func:`keep_half` then takes away,
+program's flowing text share their grid too; a short last page standing in that frame
+a paragraph's margin off the left page's first line is a page too, unless the sides
+stand as a table's rows). :func:`keep_half` then takes away,
 in memory only, what the page draws on the other side (a page drawn as a Form
 XObject by pypdf, pikepdf or PyMuPDF is one object; a page drawn directly at
 half size is many, each taken by where it stands) and moves the right half to
@@ -30,7 +32,7 @@ from typing import Any
 
 from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
 from bma_etl.read.pdf_glyph_codes import moved_page
-from bma_etl.read.pdf_line import TextLine
+from bma_etl.read.pdf_line import TextLine, replaced
 
 #: The band between two pages lies within this share of the sheet's width either
 #: side of its middle (an imposition centres each page in its half).
@@ -60,6 +62,11 @@ ROW_SHARE = 0.2
 #: How near (in font sizes) the right side's text must stand to the left side's
 #: moved half the sheet over for the two to be one page's frame (:func:`_one_page_moved`).
 PAGE_MOVED_EM = 0.25
+#: How near (in font sizes) a short right page's first baseline must stand to the
+#: left page's first baseline for the two to be one page's frame (a heading's or a
+#: paragraph's top margin kept on a document's first page, dropped on a page it
+#: goes on to): a page too short to be told from a table's column otherwise.
+PAGE_TOP_EM = 2.0
 #: How far above and below its baseline a line is taken to reach, in its font sizes,
 #: when the sheet's lines are gathered into bands (:func:`_rows_in_bands`): a Thai
 #: line's marks and the leading to the next line of its paragraph (a pitch of up to
@@ -89,7 +96,8 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     not looked for). The cut is the sheet's middle when it falls in the band, else
     the band's middle.
     """
-    placed = [line for line in lines if line.text.strip() and line.baseline is not None]
+    placed = [piece for line in lines if line.text.strip() and line.baseline is not None
+              for piece in _far_apart(line, height)]
     if width <= height or len(placed) < 2 * MIN_LINES:
         return None
     size = median(line.size for line in placed if line.size > 1.0) \
@@ -118,7 +126,11 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
         return None
     # (a page's frame moved half the sheet over is two pages, whatever stands in them)
     moved = _one_page_moved(*sides, band, width, size)
-    if not moved and (min(len(sides[0]), len(sides[1])) < MIN_LINES
+    # A short last page in that frame whose first line stands a paragraph's margin off
+    # the left page's (a browser keeps the first page's top margin, drops it on a page
+    # it breaks to) is a page too, unless the two sides stand as a table's rows.
+    framed = moved or _one_page_moved(*sides, band, width, size, PAGE_TOP_EM)
+    if not moved and ((min(len(sides[0]), len(sides[1])) < MIN_LINES and not framed)
                       or _rows_of_one_table(*sides) or _rows_in_bands(*sides)):
         return None
     # Two pages are written one after the other, so no line of one goes on in the
@@ -131,7 +143,7 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     for side, other in ((sides[0], right), (sides[1], left)):
         # a page's worth of text, not a table's column of marks (a schedule's arrows)
         if sum(len("".join(line.text.split())) for line in side if id(line) not in other) \
-                < (1 if moved else MIN_SIDE_CHARS):
+                < (1 if framed else MIN_SIDE_CHARS):
             return None
     return cut
 
@@ -206,7 +218,7 @@ def _rows_in_bands(left: list[TextLine], right: list[TextLine]) -> bool:
 
 
 def _one_page_moved(left: list[TextLine], right: list[TextLine], band: tuple[float, float],
-                    width: float, size: float) -> bool:
+                    width: float, size: float, top_em: float = PAGE_MOVED_EM) -> bool:
     """Whether the right side's text is the left side's page frame moved half the sheet over.
 
     Two pages of one document set on one grid (the same margins, the same line
@@ -216,7 +228,9 @@ def _one_page_moved(left: list[TextLine], right: list[TextLine], band: tuple[flo
     begins and its first line on the left page's first line's baseline (within
     :data:`PAGE_MOVED_EM` of the text's ``size``). A table's second column begins
     where its cells are drawn, not at the first column's start moved by half the
-    sheet. ``band``: the free band between the sides (points).
+    sheet. ``band``: the free band between the sides (points); ``top_em``: how near
+    (font sizes) the two first baselines must stand (:data:`PAGE_TOP_EM` for a short
+    page, whose first line a paragraph's margin may have moved).
     """
     slack = PAGE_MOVED_EM * size
     starts = [min(lefts) for line in right
@@ -226,7 +240,35 @@ def _one_page_moved(left: list[TextLine], right: list[TextLine], band: tuple[flo
     moved = min(starts) - min(piece_spans(line)[0][0] for line in left)
     tops = max(line.baseline or 0.0 for line in right) - max(line.baseline or 0.0
                                                              for line in left)
-    return abs(moved - width / 2) <= slack and abs(tops) <= slack
+    return abs(moved - width / 2) <= slack and abs(tops) <= top_em * size
+
+
+def _far_apart(line: TextLine, height: float) -> list[TextLine]:
+    """``line`` cut where its cells stand more than half the sheet's ``height`` apart.
+
+    pdfium may write no break between the left page's last piece and the right
+    page's first line (Chromium draws the tone mark of the line a page break moved
+    to the next page at the foot of the page before, under an ``/ActualText`` of
+    its cluster: a speck), and the two become cells of one line. A table row's
+    cells stand at most a row's half height apart (a cell centred beside a tall
+    one), never half a sheet: such cells are lines of their own here, each at its
+    first cell's baseline (:attr:`TextLine.heights`).
+    """
+    cells, heights = line.cells, line.heights
+    if len(cells) < 2 or len(heights) != len(cells) or len(line.ends) != len(cells):
+        return [line]
+    texts = line.text.split("\t")
+    if len(texts) != len(cells):
+        return [line]
+    starts = [0] + [k for k in range(1, len(cells))
+                    if abs(heights[k] - heights[k - 1]) > height / 2]
+    if len(starts) == 1:
+        return [line]
+    return [replaced(line, text="\t".join(texts[a:b]), baseline=heights[a],
+                     cells=cells[a:b], ends=line.ends[a:b], heights=heights[a:b],
+                     left=cells[a], right=line.ends[b - 1],
+                     spaces=line.spaces[a:b] if len(line.spaces) == len(cells) else ())
+            for a, b in zip(starts, [*starts[1:], len(cells)], strict=True)]
 
 
 def keep_half(page: Any, cut: float, side: Side, size: tuple[float, float]
