@@ -133,3 +133,45 @@ def test_a_word_after_a_plain_space_on_a_stop_stays_in_its_cell() -> None:
                                                 + CHAR * len(word) + SPACE)])
     text, _, _ = page_layout(_tsv(printed), "", PageRules(dpi=DPI))
     assert f"{word} หมายถึง" in text.splitlines()[-1]
+
+
+STEPS = ("สืบค้น ค้นคว้า และวางแผนการดำเนินการ", "ประสานงานกับหน่วยงานที่เกี่ยวข้อง",
+         "จัดทำรายงานผลการดำเนินโครงการ", "ขออนุมัติโครงการและค่าใช้จ่าย")
+SHARE_STOP = 5  # the stop (from the margin) a step table's share column starts on
+
+
+def _step_rows(seed: int) -> list[tuple[list[str], float]]:
+    """A step table's rows ``[description, share, cumulative share]`` and the gap
+    (word spaces) each description leaves before the share's stop: every other row
+    ends about a word space before it, the others four spaces before it.
+    """
+    rng = random.Random(seed)
+    rows = []
+    total = 0
+    for n in range(6):
+        words = f"{n + 1}. {rng.choice(STEPS)}".split()
+        gap = rng.uniform(0.8, 1.3) if n % 2 else 4.0
+        width = CHAR * sum(map(len, words)) + SPACE * len(words)
+        fill = round((SHARE_STOP * STOP - gap * SPACE - width) / CHAR)
+        share = rng.choice((10, 20, 30))
+        total += share
+        rows.append(([" ".join([*words, "ก" * fill]), str(share), str(total)],
+                     (SHARE_STOP * STOP - width - CHAR * fill) / SPACE))
+    return rows
+
+
+def test_a_share_a_word_space_after_its_step_at_the_tables_column_is_a_cell() -> None:
+    for seed in range(4):
+        rows = _step_rows(seed)
+        assert all(0.4 < gap < 1.8 for _, gap in rows[1::2]), rows
+        printed = _printed([cells for cells, _ in rows])
+        # a wrapped description's line whose number, words before its end, starts there
+        at = round(MARGIN + SHARE_STOP * STOP) + BEARING
+        printed.append([("ได้ครบ", at - SPACE - 6 * CHAR), ("๔", at),
+                        ("ขั้นตอน", at + CHAR + SPACE),
+                        ("๒๕", round(MARGIN + (SHARE_STOP + 3) * STOP) + BEARING)])
+        text, _, _ = page_layout(_tsv(printed), "", PageRules(dpi=DPI))
+        read = _cells(text)
+        for (cells, _), got in zip(rows, read, strict=False):
+            assert got == cells, (seed, got, cells)
+        assert read[-1][0] == "ได้ครบ ๔ ขั้นตอน", (seed, read[-1])

@@ -185,7 +185,8 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "thai-words-one-unsure two-columns-apart leaders-erased "
                    "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
                    "thai-digit-runs-marks tab-stops-from-word-starts thai-digits-worn "
-                   "fax-pixels-squared feeder-streaks-erased thai-digits-agreed")
+                   "fax-pixels-squared feeder-streaks-erased thai-digits-agreed "
+                   "narrow-tabs-at-columns")
 
 
 def engine_version() -> str:

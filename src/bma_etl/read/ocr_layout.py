@@ -346,14 +346,21 @@ def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = Fals
     """``line`` as one line of tab-separated cells (one cell with ``one_cell``).
 
     White space of :data:`TAB_GAP` line heights is a tab, and so is a narrower one
-    that ends on one of the page's tab ``stops`` (:mod:`.ocr_tabstops`).
+    that ends on one of the page's tab ``stops`` (:mod:`.ocr_tabstops`), or, on a
+    line with a tab, a word space before a number alone in a table's column's cell
+    (``TabStops.with_cell_starts``).
     """
     height = max(line.height, size / 2)  # a line of digits only is lower
+    pairs = list(zip(line.pieces, line.pieces[1:], strict=False))
+    tabs = [not one_cell and (b.left - a.right >= TAB_GAP * height or (
+        stops is not None and stops.is_tab(b.left - a.right, b.left))) for a, b in pairs]
+    if stops is not None and any(tabs):
+        tabs = stops.with_cell_starts(line.pieces, tabs, height, [
+            _joined(a, b, b.left - a.right, height, aligned) for a, b in pairs])
     groups: list[list[list[TsvPiece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
-    for before, piece in zip(line.pieces, line.pieces[1:], strict=False):
+    for tab, (before, piece) in zip(tabs, pairs, strict=True):
         gap = piece.left - before.right
-        if not one_cell and (gap >= TAB_GAP * height or (
-                stops is not None and stops.is_tab(gap, piece.left))):
+        if tab:
             groups.append([[piece]])
         elif _joined(before, piece, gap, height, aligned):
             groups[-1][-1].append(piece)

@@ -20,6 +20,17 @@ grid (:data:`BEFORE` / :data:`AFTER`) or on such a shared start
 plain word space that happens to start on a stop stays a word; a tab narrower
 than a word space is not seen (the text layer tells it by the pen's exact
 position, :mod:`.pdf_tabstops`; a scan cannot).
+
+A cell that ends closer still to its stop leaves a gap no wider than a word space
+(a plan's step ``…กรุงเทพมหานคร 10`` before its share, a project's name before
+its amount ``…แสงสว่าง 14,768,500 บาท``). Such a gap is a tab only before a number alone
+in a table row's cell (:meth:`TabStops.with_cell_starts`): the line has a tab
+already, the number is the last word before the next tab or the line's end, and it
+starts where :data:`SHARED_LINES` lines start a cell after a tab
+(:attr:`TabStops.anchors`), one of them within :data:`NEAR_LINES` line heights
+above or below it. Running text has no tab; a number in a wrapped cell's text
+(``ได้ครบ ๔ ขั้นตอน``, ``ร้อยละ ๘๐ ของ…``, ``11 ราย 20 ผลิตภัณฑ์``) has words after
+it; an amount with its ``บาท`` after it is not seen (its name keeps it).
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from bma_etl.read.ocr_tsv import TsvLine
+from bma_etl.read.ocr_tsv import TsvLine, TsvPiece
 
 #: Default tab stops (inches): half an inch (Word, fpdf2) and 1.25 cm (LibreOffice).
 DEFAULT_STOPS = (0.5, 1.25 / 2.54)
@@ -54,6 +65,10 @@ MIN_SHARE = 0.4
 SHARED_LINES = 3
 #: ... each within this many inches of their median.
 SHARED_SLACK = 0.02
+#: A narrow gap is a tab before a column's cell when a line this many line heights
+#: above or below (top to top) starts a cell there after a tab: the rows of one
+#: table (a step table's rows, two or three lines apart with their wraps).
+NEAR_LINES = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +78,9 @@ class TabStops:
     ``space``: the page's common word space (pixels); ``margin``: the left margin the
     pen returns to and ``stop`` the grid's step (pixels), ``stop`` None when the page
     shows no grid; ``columns``: x positions (pixels) where :data:`SHARED_LINES`
-    lines start a cell; ``dpi``: pixels per inch.
+    lines start a cell; ``dpi``: pixels per inch; ``anchors``: each x position
+    (pixels) where :data:`SHARED_LINES` lines start a cell after any tab
+    (:meth:`is_tab`), with those lines' tops (pixels, sorted).
     """
 
     space: float
@@ -71,6 +88,7 @@ class TabStops:
     stop: float | None
     columns: tuple[float, ...]
     dpi: float
+    anchors: tuple[tuple[float, tuple[int, ...]], ...] = ()
 
     def on_grid(self, x: float) -> bool:
         """Whether a word whose ink starts at ``x`` (pixels) stands on one of the stops."""
@@ -86,6 +104,44 @@ class TabStops:
             return False
         slack = SHARED_SLACK * self.dpi
         return self.on_grid(x) or any(abs(x - c) <= slack for c in self.columns)
+
+    def at_column(self, x: float, top: int, height: float) -> bool:
+        """Whether a word at ``x`` on a line whose top is ``top`` starts a table's cell.
+
+        True when ``x`` (pixels) is within :data:`SHARED_SLACK` of one of the
+        :attr:`anchors` and another line of it starts within :data:`NEAR_LINES`
+        times ``height`` (the line's height, pixels) of ``top``. The caller asks only
+        for a line that has a tab already, after a gap Tesseract wrote a space in.
+        """
+        slack, near = SHARED_SLACK * self.dpi, NEAR_LINES * height
+        return any(abs(x - c) <= slack and any(0 < abs(top - t) <= near for t in tops)
+                   for c, tops in self.anchors)
+
+    def with_cell_starts(self, pieces: list[TsvPiece], tabs: list[bool], height: float,
+                         joined: list[bool]) -> list[bool]:
+        """``tabs`` with the word spaces before a number alone in a table's cell made tabs.
+
+        ``pieces``: one line's word pieces; ``tabs`` and ``joined``: for each gap
+        between two pieces (``len(pieces) - 1``), whether it is a tab already and
+        whether the pieces are one word; ``height``: the line's height (pixels). A
+        gap becomes a tab when the piece after it starts with a digit (Arabic or
+        Thai), its word is the last before a tab or the line's end, and it starts at
+        a column (:meth:`at_column`). A number OCR glued to the word before
+        (``…มหานคร10``, no space written) is left alone: a letter OCR made of a
+        digit's ink glues the same way (``ว0`` for ``90``). Call it for a line
+        that has a tab.
+        """
+        top = min(p.top for p in pieces)
+        out = list(tabs)
+        for i, piece in enumerate(pieces[1:]):
+            if tabs[i] or joined[i] or not piece.text[:1].isdigit():
+                continue
+            j = i + 1
+            while j < len(tabs) and joined[j] and not tabs[j]:
+                j += 1
+            if (j == len(tabs) or tabs[j]) and self.at_column(piece.left, top, height):
+                out[i] = True
+        return out
 
 
 def tab_stops(lines: list[TsvLine], dpi: float, tab_gap: float) -> TabStops | None:
@@ -118,7 +174,13 @@ def tab_stops(lines: list[TsvLine], dpi: float, tab_gap: float) -> TabStops | No
     columns = _shared(tabbed, dpi)
     if stop is None and not columns:
         return None
-    return TabStops(space, margin, stop, columns, dpi)
+    found = TabStops(space, margin, stop, columns, dpi)
+    cells = sorted((x, n) for n, gap, x in wide
+                   if gap >= tab_gap * lines[n].height or found.is_tab(gap, x))
+    tops = [min((p.top for p in line.pieces), default=0) for line in lines]
+    anchors = tuple((x, tuple(sorted({tops[n] for n in group})))
+                    for x, group in _shared_groups(cells, dpi))
+    return TabStops(space, margin, stop, columns, dpi, anchors)
 
 
 def _margin(lines: list[TsvLine], dpi: float) -> float:
@@ -152,13 +214,20 @@ def _shared(tabbed: list[tuple[int, int]], dpi: float) -> tuple[float, ...]:
 
     ``tabbed``: ``(x, line)`` of each cell start after a tab's gap, sorted by x.
     """
+    return tuple(x for x, _ in _shared_groups(tabbed, dpi))
+
+
+def _shared_groups(tabbed: list[tuple[int, int]], dpi: float
+                   ) -> list[tuple[float, tuple[int, ...]]]:
+    """Each x position (pixels) :func:`_shared` finds, with the lines (indices) there."""
     slack = SHARED_SLACK * dpi
-    columns: list[float] = []
+    columns: list[tuple[float, tuple[int, ...]]] = []
     group: list[tuple[int, int]] = []
     for x, n in [*tabbed, (10**9, -1)]:
         if group and x - group[0][0] > 2 * slack:
-            if len({line for _, line in group}) >= SHARED_LINES:
-                columns.append(float(statistics.median(gx for gx, _ in group)))
+            lines = tuple(sorted({line for _, line in group}))
+            if len(lines) >= SHARED_LINES:
+                columns.append((float(statistics.median(gx for gx, _ in group)), lines))
             group = []
         group.append((x, n))
-    return tuple(columns)
+    return columns
