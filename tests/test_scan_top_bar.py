@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -26,7 +27,9 @@ from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.legacy_sections import opens_report_table
 
 from corpus.build import GENERATORS
+from corpus_prints import generated_form
 from read_back import assert_rows_read, records_of
+from thai_fonts import font_file, fonts_or_fail
 
 DPI = 200
 
@@ -83,3 +86,51 @@ def test_a_row_s_values_open_the_table_narrative_does_not() -> None:
               " = 0 \u0e1a\u0e32\u0e17")
     assert opens_report_table(values)
     assert not opens_report_table(values.replace("::", "").replace("=", ""))
+
+
+def test_a_faxed_form_page_under_a_bar_keeps_its_reports(tmp_path: Path) -> None:
+    """A form printed and faxed, a black bar with a light menu over its report heading and
+    report 1's first line: every report is read, report 1 from its progress line."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from PIL import ImageFont
+
+    from bma_etl.pipeline import process_file
+
+    from corpus import render
+
+    font = next(iter(fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)))
+    doc = generated_form("tab", "top-bar", (5, 8))  # Arabic digits: the fax reads them
+    pdf = tmp_path / "form.pdf"
+    render.render_fpdf(doc, pdf, font, font_file(font), random.Random(30), shaping=True, pt=12)
+    heading = "\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e04\u0e27\u0e32\u0e21"  # its words
+    with pdfplumber.open(pdf) as opened:
+        found = [(n, line) for n, page in enumerate(opened.pages)
+                 for line in page.extract_text_lines() if line["text"].startswith("2.")
+                 and heading in line["text"]]
+        (n, line), = found
+        below = [ln for ln in opened.pages[n].extract_text_lines() if ln["top"] > line["bottom"]]
+    top, bottom = (line["top"] - 6) * DPI / 72, (below[0]["bottom"] + 2) * DPI / 72
+    printed = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = [printed[i].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+                 for i in range(len(printed))]
+    finally:
+        printed.close()
+    page = pages[n]
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, round(top), page.width, round(bottom)), fill=0)  # the bar, faxed
+    menu = ImageFont.truetype(str(font_file(font)), round(0.14 * DPI))
+    draw.text((40, round(top) + 8), "\u0e23\u0e30\u0e1a\u0e1a | \u0e2b\u0e19\u0e49\u0e32"
+              "\u0e2b\u0e25\u0e31\u0e01 | \u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23 | "
+              "\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19", fill=255, font=menu)
+    path = tmp_path / "fax.tif"
+    faxed = [p.point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+    faxed[0].save(path, save_all=True, append_images=faxed[1:], compression="group4",
+                  dpi=(DPI, DPI))
+    reports = process_file(path).rows("progress_updates")
+    want = {row["seq_label"]: row for row in doc.tables["progress_updates"]}
+    read = {r.seq_label: r for r in reports}  # type: ignore[attr-defined]
+    assert sorted(read) == sorted(want), read  # report 1 by its money's ``(ครั้งที่ 1)``
+    for number, report in read.items():
+        assert f"{report.progress_pct:.2f}" == want[number]["progress_pct"], number

@@ -304,7 +304,7 @@ _ROW_DATE_RE = re.compile(
 #: A report row's entry from its progress on, its start lost (a faxed top bar hid it):
 #: ``:: ความก้าวหน้าของงานฯ = 3.00 % : งบประมาณที่เบิกใช้ (ครั้งที่ 1) =``.
 _ROW_VALUES_RE = re.compile(
-    rf"::\s*ความก้าวหน้าของงาน\S*\s*=\s*{DIGIT}[0-9๐-๙.,]*\s*%.{{0,12}}?งบประมาณที่เบิกใช้")
+    rf":{{1,2}}\s*ความก้าวหน้าของงาน\S*\s*=\s*{DIGIT}[0-9๐-๙.,]*\s*%.{{0,12}}?งบประมาณที่เบิกใช้")
 
 
 def opens_report_table(text: str) -> bool:
