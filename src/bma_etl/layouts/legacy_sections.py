@@ -301,6 +301,10 @@ _TABLE_HEAD_WORDS = ("ครั้งที่รายงาน", "รายล
 #: A report row's date opening its entry (``:: 25/11/2563 :``), its label lost before it.
 _ROW_DATE_RE = re.compile(
     r"^[\s|'\".,]*::\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{4}\s*:")
+#: A report row's entry from its progress on, its start lost (a faxed top bar hid it):
+#: ``:: ความก้าวหน้าของงานฯ = 3.00 % : งบประมาณที่เบิกใช้ (ครั้งที่ 1) =``.
+_ROW_VALUES_RE = re.compile(
+    rf":{{1,2}}\s*ความก้าวหน้าของงาน\S*\s*=\s*{DIGIT}[0-9๐-๙.,]*\s*%.{{0,12}}?งบประมาณที่เบิกใช้")
 
 
 def opens_report_table(text: str) -> bool:
@@ -312,14 +316,15 @@ def opens_report_table(text: str) -> bool:
     (:data:`_TABLE_HEAD_WORDS`, approximately), little else on the line. Its first
     row: a report's label with its number (``รายงานครั้งที่1 :: 25/11/2563 :``, as
     :func:`~bma_etl.layouts.legacy_labels.report_label` reads it), or a report's
-    ``:: date :`` behind at most a short token of junk (the label lost). A line of
-    sections 1.3-1.6 holds neither (their values are labels, narrative and lists).
+    ``:: date :`` behind at most a short token of junk (the label lost), or a report's
+    progress and money labels (:data:`_ROW_VALUES_RE`: its start hidden). A line of
+    sections 1.3-1.6 holds none of these (their values are labels, narrative and lists).
     """
     head = text.lstrip("| \t")
     found = report_label(head, ocr=True)
     if found is not None and found[0] < found[1]:
         return True
-    if _ROW_DATE_RE.match(head) or junk_label_cell(head):
+    if _ROW_DATE_RE.match(head) or junk_label_cell(head) or _ROW_VALUES_RE.search(head):
         return True
     if len(text) > 400:
         return False

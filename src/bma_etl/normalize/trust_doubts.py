@@ -91,9 +91,11 @@ def doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], .
 
     ``doubted``: the ``(start, end, confidence)`` in ``text`` of the words two of
     OCR's models read with other digits (:func:`~bma_etl.read.ocr_rereads.digit_readings`:
-    the Thai model read ``4,429,000`` as ``6,429,000``, the English one right). A
-    value is doubted when a letter or digit of its span lies in one of them. A date
-    (parser ``kind`` ``"date"``) is read from its day, month and year alone: a time
+    the Thai model read ``4,429,000`` as ``6,429,000``, the English one right), or that a
+    streak down the scan crossed, hiding ink (:func:`~bma_etl.read.ocr_streaks.crossed_words`:
+    ``ร้อยละ 93`` read ``43``). A value is doubted when a letter or digit of its span
+    lies in one of them. A date (parser ``kind`` ``"date"``) is read from its day, month
+    and year alone: a time
     of day after them (:data:`_TIME_OF_DAY`, the tracking system's ``2026-09-30
     00:00:00.000``, a word of its own) is no part of it, and its digits read
     otherwise (``00:00:00,000`` on seed 4261's 150 dpi scan) do not doubt the date.
@@ -105,7 +107,8 @@ def doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], .
         end = time.start()
     if any(any(c.isalnum() for c in text[max(a, start):min(b, end)])
            for a, b, _ in words_over(doubted, start, end)):
-        return "OCR's Thai and English models read its digits differently"
+        return ("OCR's Thai and English models read its digits differently, or a streak"
+                " down the scan hid part of them")
     return None
 
 

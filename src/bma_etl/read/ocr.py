@@ -20,23 +20,18 @@ offset in that text, and the mean word confidence (:class:`OcrPage`, :mod:`.ocr_
   otherwise is marked doubted (:attr:`~.ocr_layout.OcrWord.doubted`, its confidence
   Tesseract's own), and the numbers read from it are not loaded unconfirmed
   (:mod:`bma_etl.normalize.trust`).
-- A word the Thai model read holding a Thai digit is read again glyph by glyph
-  against the installed Thai fonts' digits (:mod:`.ocr_thai_digits`): the model has
-  no ``๔ ๖ ๗ ๘ ๙``.
-- Each image is read by Tesseract (``tha+eng``) in this process, through
-  tesserocr's binding of its C API: engines are kept for the life of the
-  process (the Thai model loads once per worker thread, not once per page) and
-  each runs one thread (``OMP_THREAD_LIMIT=1``). As many pages are read at once
-  as there are CPUs (``BMA_ETL_OCR_JOBS``), each with a time limit
-  (``BMA_ETL_OCR_TIMEOUT``). ``bench/pdf_pages.py`` measures it against
-  rendering and ``tesseract`` run one page at a time.
+- A word the Thai model read holding a Thai digit is read again glyph by glyph against
+  the installed Thai fonts' digits (:mod:`.ocr_thai_digits`): the model has no ``๔ ๖ ๗ ๘ ๙``.
+- Each image is read by Tesseract (``tha+eng``) in this process, through tesserocr's
+  binding of its C API: engines are kept for the life of the process (the Thai model
+  loads once per worker thread, not once per page), each running one thread
+  (``OMP_THREAD_LIMIT=1``). As many pages are read at once as there are CPUs
+  (``BMA_ETL_OCR_JOBS``), each with a time limit (``BMA_ETL_OCR_TIMEOUT``).
+  ``bench/pdf_pages.py`` measures it against rendering and ``tesseract`` run one page at a time.
 - Results are cached (:class:`~.ocr_cache.OcrCache`) in ``$BMA_ETL_CACHE/ocr/<doc_id>.json``
-  (default ``~/.cache/bma-etl``; ``BMA_ETL_CACHE=off`` turns the cache off);
-  :mod:`.pdf` names the file by the PDF's content hash, so an unchanged file is
-  never OCR'd twice, and a cached page needs no Tesseract.
-- Debian's ``tha`` model has no ๔ ๖ ๗ ๘ ๙ and loses ``/`` and SARA AM now and
-  then: every value read from an OCR'd document is marked low-confidence in
-  provenance (``RepairedText.ocr_used``), never loaded as if sure.
+  (default ``~/.cache/bma-etl``, ``off``: none), named by the file's hash.
+- Debian's ``tha`` model has no ๔ ๖ ๗ ๘ ๙ and loses ``/`` and SARA AM now and then:
+  every value read by OCR is marked low-confidence (``RepairedText.ocr_used``).
 """
 
 from __future__ import annotations
@@ -61,6 +56,7 @@ from bma_etl.read.ocr_leaders import without_leaders
 from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_paper import whitened
 from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
+from bma_etl.read.ocr_streaks import crossed_words, without_hidden_digits, without_streaks
 from bma_etl.read.ocr_thai_digits import thai_digit_readings, with_run_boxes
 from bma_etl.read.ocr_tsv import (
     AGREED,
@@ -186,7 +182,7 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
                    "rule-specks-rowed-in-tables holes-whitened tall-rows-by-height "
                    "thai-digit-runs-marks tab-stops-from-word-starts thai-digits-worn "
                    "fax-pixels-squared feeder-streaks-erased thai-digits-agreed "
-                   "narrow-tabs-at-columns")
+                   "narrow-tabs-at-columns wide-streaks-hidden-doubted solid-bars-whitened")
 
 
 def engine_version() -> str:
@@ -324,7 +320,9 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
         with _ENGINES.engine(LATIN_ONLY) as english:
             tsv = with_words_doubted(tsv, digit_readings(english, page, digits, dpi, limit))
     found = page_rules(page, dpi) if rules is None else rules
+    tsv = with_words_doubted(tsv, crossed_words(tsv, found.hidden))  # a streak hid ink
     text, words, confidence = page_layout(tsv, txt, found)
+    text, words = without_hidden_digits(text, words, found.hidden)  # ``ร้อ6ละ``: a letter
     return OcrPage(text, confidence, words, dpi)
 
 
@@ -374,13 +372,14 @@ def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> Ocr
     """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median.
 
     A form's dotted leaders are erased first (:func:`~.ocr_leaders.without_leaders`),
-    a sheet feeder's streaks down the page before that (:func:`~.ocr_streaks.without_streaks`)
-    and punched holes' shadows in its margin before those (:func:`~.ocr_holes.without_holes`).
+    a sheet feeder's streaks down the page before that (:func:`~.ocr_streaks.without_streaks`),
+    and punched holes' shadows in its margin (:func:`~.ocr_holes.without_holes`) and solid
+    bars across it (:func:`~.ocr_bars.without_bars`) before those.
     """
+    from bma_etl.read.ocr_bars import without_bars
     from bma_etl.read.ocr_holes import without_holes
-    from bma_etl.read.ocr_streaks import without_streaks
 
-    level = without_holes(levelled(page), dpi)
+    level = without_bars(without_holes(levelled(page), dpi), dpi)  # a faxed web page's bar
     rules = page_rules(level, dpi)  # a dotted rule's dots are no leader's: found first
     level, rules = without_streaks(level, dpi, rules)  # a sheet feeder's line: no rule
     level = without_leaders(level, dpi)

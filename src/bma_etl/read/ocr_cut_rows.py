@@ -44,7 +44,8 @@ def with_cut_rows_closed(rules: PageRules) -> PageRules:
              *_closing(rules.vertical, rules.horizontal, slack, bottom=False)]
     if not added:
         return rules
-    return PageRules(tuple(sorted((*rules.horizontal, *added))), rules.vertical, rules.dpi)
+    return PageRules(tuple(sorted((*rules.horizontal, *added))), rules.vertical, rules.dpi,
+                     rules.hidden)
 
 
 def _closing(vertical: tuple[Rule, ...], horizontal: tuple[Rule, ...], slack: int,

@@ -249,12 +249,14 @@ RULE_REACH = 1.0
 class PageRules:
     """A page image's drawn rules, in pixels, and the image's resolution.
 
-    Horizontal rules are ``(y, left, right)``, vertical ones ``(x, top, bottom)``.
+    Horizontal rules are ``(y, left, right)``, vertical ones ``(x, top, bottom)``; ``hidden``:
+    the ``(first, last)`` columns of streaks painted out that hid ink (:mod:`.ocr_streaks`).
     """
 
     horizontal: tuple[tuple[int, int, int], ...] = ()
     vertical: tuple[tuple[int, int, int], ...] = ()
     dpi: float = 300.0
+    hidden: tuple[tuple[int, int], ...] = ()
 
 
 def page_rules(image: Image.Image, dpi: float) -> PageRules:
