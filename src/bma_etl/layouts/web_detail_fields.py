@@ -15,7 +15,7 @@ wraps at most once, any line ``X : value`` (:func:`colon_label`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Set
 
 from bma_etl.document import Line
 from bma_etl.layouts.web_detail_labels import OCR_ID
@@ -180,7 +180,7 @@ _OCR_BUDGET_LINE_RE = re.compile(
     r"\(\s*(?:พัน|ล้าน)?บาท\s*\)[ \t:]*(?P<value>[0-9๐-๙].*?)\s*$")
 
 
-def placed_label(text: str, found: Collection[str]) -> tuple[str, int, int] | None:
+def placed_label(text: str, found: Set[str]) -> tuple[str, int, int] | None:
     r"""A scanned line's column told by where the page prints it, its label misread.
 
     ``text``: a line of an OCR'd project-detail page; ``found``: the columns read
