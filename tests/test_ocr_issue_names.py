@@ -103,3 +103,54 @@ def test_lines_read_again_right_and_the_issue_misread_are_put_back(seed: int) ->
     assert normalized.rows[0].values == written
     assert [(f.field, f.code) for f in normalized.findings] == [
         ("strategy_issue", "ocr_outline_repaired")]
+
+
+#: Issue numbers misread as another digit, and names: (printed, read, name or None).
+#: None: a name none of the 20-year plan's (``งานบริการประชาชน``).
+_ALONE = (
+    ("๒", "๑", "มหานครสีเขียว สะดวกสบาย : Green City"),
+    ("๑", "๗", "มหานครปลอดภัย : Safe City"),
+    ("๓", "๘", "มหานครสำหรับทุกคน"),
+    ("๑", "๐", None),
+    ("๖", "๒", None),
+)
+
+
+@pytest.mark.parametrize(("printed", "read", "name"), _ALONE)
+@pytest.mark.parametrize("seed", range(3))
+def test_an_issue_number_misread_alone_costs_only_its_own_line(
+        printed: str, read: str, name: str | None, seed: int) -> None:
+    """The sub-issue, goal and indicator agree on the first part; the issue's line alone
+    reads another digit (breaker31: ``ด้านที่ ๑`` over ``๒.๑``, ``๒.๑.๓``, ``๒.๑.๓.๑``).
+    A name of the plan puts the issue's number back; another name leaves only the
+    issue's line NULL. The three lines below keep their values."""
+    rng = random.Random(f"alone-{seed}")
+    parts = [printed, *(thai(rng.choice([1, 2, 3, 5, 10])) for _ in range(3))]
+    written = strategy_lines(parts, (name or "งานบริการประชาชน", *_BELOW),
+                             rng.choice((" – ", "- ")))
+    issue = written["strategy_issue"]
+    read_issue = issue.replace(printed, read, 1)
+    normalized = outline_row({**written, "strategy_issue": read_issue})
+    drop_outline_misreads(normalized)
+    values = normalized.rows[0].values
+    assert {f: values.get(f) for f in OUTLINE_FIELDS[1:]} == \
+        {f: written[f] for f in OUTLINE_FIELDS[1:]}
+    assert [f.field for f in normalized.findings] == ["strategy_issue"]
+    if name is not None:
+        assert values["strategy_issue"] == issue
+        assert normalized.findings[0].code == "ocr_outline_repaired"
+    else:
+        assert values.get("strategy_issue") is None
+        assert normalized.findings[0].code == "ocr_doubtful_value"
+
+
+def test_an_issue_read_right_over_lines_the_model_misread_every_time_is_no_outlier() -> None:
+    """``๔`` read right in the issue (glyph by glyph) over lines read ``๕``, the model's
+    misreading of it every time, under a name not in the plan: which is right is not
+    known, every line is in doubt."""
+    written = strategy_lines(["๔", "๑", "๒", "๑"], ("งานบริการประชาชน", *_BELOW))
+    read = {f: v if f == "strategy_issue" else _as_tha_reads(v) for f, v in written.items()}
+    normalized = outline_row(read)
+    drop_outline_misreads(normalized)
+    assert {f.field for f in normalized.findings} == set(OUTLINE_FIELDS)
+    assert {f.code for f in normalized.findings} == {"ocr_doubtful_value"}

@@ -433,3 +433,29 @@ def test_objective_number_ocr_read_as_another_digit_without_its_dot(seed: int) -
     assert project.objectives == want["objectives"]
     [undamaged] = _read(legacy, generated.text)["projects"]
     assert (project.target, project.rationale) == (undamaged.target, undamaged.rationale)
+
+
+#: What OCR read for a budget label's words under a shadow or a speck (breaker31's
+#: punched-hole scan: ``งบฯ Wald (บาท)``), and marks of no letter.
+_BUDGET_WORDS_JUNK = ("Wald", "lala", "WI", "Ws:", "Tal |")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_detail_page_spent_label_whose_words_ocr_read_as_latin_junk(seed: int) -> None:
+    """``งบฯ Wald (บาท)7,418,925.50`` after ``งบฯ ที่ได้รับ (บาท)…``: where the page prints
+    the budget spent, its amount is read; the same line above the budget received is
+    no label's (which budget is not known)."""
+    rng = random.Random(f"budget-junk-{seed}")
+    generated = GENERATORS["web_detail"](rng)
+    [want] = generated.tables["projects"]
+    text = to_arabic_digits(generated.text)
+    junk = _BUDGET_WORDS_JUNK[seed % len(_BUDGET_WORDS_JUNK)]
+    assert "ที่ใช้ไป (บาท)" in text
+    misread = text.replace("ที่ใช้ไป (บาท)", f"{junk} (บาท)")
+    [project] = _read(detail, misread)["projects"]
+    assert (_amount(project.budget_allocated_thb), _amount(project.budget_spent_thb)) == (
+        want.get("budget_allocated_thb"), want.get("budget_spent_thb"))
+    swapped = text.replace("ที่ได้รับ (บาท)", f"{junk} (บาท)")
+    [project] = _read(detail, swapped)["projects"]
+    assert (project.budget_allocated_thb, _amount(project.budget_spent_thb)) == (
+        None, want.get("budget_spent_thb"))

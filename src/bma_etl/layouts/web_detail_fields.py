@@ -15,12 +15,14 @@ wraps at most once, any line ``X : value`` (:func:`colon_label`).
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from bma_etl.document import Line
 from bma_etl.layouts.web_detail_labels import OCR_ID
 from bma_etl.matchkey import literal_of
 from bma_etl.matchlabel import LEADER_AFTER
 from bma_etl.matchstart import lookalike_labels, lookalike_start
+from bma_etl.normalize.digits import to_arabic_digits
 
 _D = "[0-9๐-๙]"
 
@@ -161,3 +163,44 @@ def listed_lines(lines: list[Line]) -> frozenset[int]:
         last = column
     return frozenset(no for run in runs if len(run) > 1 and len({v for _, v in run}) > 1
                      for no, _ in run)
+
+
+#: Scans: the fiscal year's line with its short label ``ปี`` misread (``12565``, ``U2560``;
+#: a fold's ``บี`` ⇥ ``2567``): one or two characters, a gap or not, a Buddhist-era year.
+_OCR_YEAR_LINE_RE = re.compile(r"^\s*(?:\S{1,2}\s+|\S{0,2}?)(?P<value>2[4-6][0-9]{2})\s*$")
+#: Scans: the Kpi ID's line with its label misread (``Kol ID6348- 6816``,
+#: ``%๒1106529-7253``): a few characters, then an ID of two four-digit runs alone.
+_OCR_KPI_LINE_RE = re.compile(
+    r"^\s*\S{1,6}?(?:\s+\S{1,3}?)?\s*(?P<value>[0-9๐-๙]{4}\s?-\s?[0-9๐-๙]{4})\s*$")
+#: Scans: a budget line whose words between ``งบฯ`` and ``(บาท)`` OCR read as no Thai (a
+#: shadow or a speck over them: ``งบฯ Wald (บาท)``), then an amount: which budget it is
+#: the words no longer say, the place does.
+_OCR_BUDGET_LINE_RE = re.compile(
+    r"^\s*งบ\S{0,2}[ \t]+[^\u0e00-\u0e7f\s0-9][^\u0e00-\u0e7f\t0-9]{0,11}?[ \t]*"
+    r"\(\s*(?:พัน|ล้าน)?บาท\s*\)[ \t:]*(?P<value>[0-9๐-๙].*?)\s*$")
+
+
+def placed_label(text: str, found: Set[str]) -> tuple[str, int, int] | None:
+    r"""A scanned line's column told by where the page prints it, its label misread.
+
+    ``text``: a line of an OCR'd project-detail page; ``found``: the columns read
+    above it. Returns ``(column, start, end)`` of the value in ``text``, or None. The
+    page prints ``ปี`` between the code and the name, ``Kpi ID`` between the Branch ID
+    and the budgets, and ``งบฯ ที่ใช้ไป (บาท)`` after ``งบฯ ที่ได้รับ (บาท)``: a year
+    alone, an ID of two four-digit runs, a budget line whose words are no Thai, in
+    that place, are those labels' lines.
+
+    >>> placed_label("งบฯ Wald (บาท)\t7,418,925.50", {"budget_allocated_thb"})
+    ('budget_spent_thb', 15, 27)
+    >>> placed_label("งบฯ Wald (บาท)\t7,418,925.50", set()) is None
+    True
+    """
+    m: re.Match[str] | None = None
+    if "branch_id" in found and not (
+            {"kpi_id", "budget_allocated_thb", "budget_spent_thb"} & found):
+        column, m = "kpi_id", _OCR_KPI_LINE_RE.match(text)
+    if m is None and "project_code" in found and not {"fiscal_year_be", "project_name"} & found:
+        column, m = "fiscal_year_be", _OCR_YEAR_LINE_RE.match(to_arabic_digits(text))
+    if m is None and "budget_allocated_thb" in found and "budget_spent_thb" not in found:
+        column, m = "budget_spent_thb", _OCR_BUDGET_LINE_RE.match(text)
+    return None if m is None else (column, m.start("value"), m.end("value"))

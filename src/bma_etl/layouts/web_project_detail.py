@@ -52,6 +52,7 @@ from bma_etl.layouts.web_detail_fields import (
     PROJECT_LABELS,
     colon_label,
     listed_lines,
+    placed_label,
     qualified_label,
 )
 from bma_etl.layouts.web_detail_heads import HEAD_PROGRESS_RE, TITLE_RE, fallbacks
@@ -70,7 +71,6 @@ from bma_etl.layouts.web_detail_pairs import group_head, label_alone, paired_lin
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
-from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
 
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
@@ -203,31 +203,11 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-#: Scans: the fiscal year's line with its short label ``ปี`` misread (``12565``, ``U2560``;
-#: a fold's ``บี`` ⇥ ``2567``): one or two characters, a gap or not, a Buddhist-era year.
-_OCR_YEAR_LINE_RE = re.compile(r"^\s*(?:\S{1,2}\s+|\S{0,2}?)(?P<value>2[4-6][0-9]{2})\s*$")
-
-
-#: Scans: the Kpi ID's line with its label misread (``Kol ID6348- 6816``,
-#: ``%๒1106529-7253``): a few characters, then an ID of two four-digit runs alone.
-_OCR_KPI_LINE_RE = re.compile(
-    r"^\s*\S{1,6}?(?:\s+\S{1,3}?)?\s*(?P<value>[0-9๐-๙]{4}\s?-\s?[0-9๐-๙]{4})\s*$")
-
-
 def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | None
               ) -> tuple[str | None, Raw | None]:
-    if doc.ocr_used and "branch_id" in project.fields and not (
-            {"kpi_id", "budget_allocated_thb", "budget_spent_thb"} & project.fields.keys()) \
-            and (kpi := _OCR_KPI_LINE_RE.match(line.text)) is not None:
-        # the page prints Kpi ID between the Branch ID and the budgets
-        return "kpi_id", doc.raw(line.start + kpi.start("value"), line.start + kpi.end("value"))
-    if doc.ocr_used and "project_code" in project.fields and not (
-            {"fiscal_year_be", "project_name"} & project.fields.keys()):
-        # the page prints ปี between the code and the name: a year alone there is it
-        year = _OCR_YEAR_LINE_RE.match(to_arabic_digits(line.text))
-        if year is not None:
-            return "fiscal_year_be", doc.raw(line.start + year.start("value"),
-                                             line.start + year.end("value"))
+    placed = placed_label(line.text, project.fields.keys()) if doc.ocr_used else None
+    if placed is not None:  # a label misread where the page prints it (Kpi ID, ปี, งบฯ)
+        return placed[0], doc.raw(line.start + placed[1], line.start + placed[2])
     labels = list(zip(LABEL_RES, PROJECT_LABELS, strict=True))
     # a text layer's label that lost a mark (a glyph named no text: ``ป2564``) is matched
     # in key form, once no label matched as printed; OCR's damage label by label below

@@ -10,8 +10,10 @@ sub-issue ``๔.๑``, the goal ``๔.๑.๒`` and the indicator ``๔.๑.๒.
 is one of the list and the number every strategy line reads first is the digit
 the model reads for the name's (:data:`MISREAD_AS`), that part is written as the
 name's in each line, with an ``ocr_outline_repaired`` warning quoting what OCR
-read. Any other disagreement between the number and the name is left as read:
-a document may number the issues its own way.
+read. So is the issue's own number where it alone disagrees with the name and
+with two lines below it or more, which read the name's number. Any other
+disagreement between the number and the name is left as read: a document may
+number the issues its own way.
 """
 
 from __future__ import annotations
@@ -79,7 +81,10 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     one line at least the misreading (a number read again glyph by glyph,
     :mod:`bma_etl.read.ocr_thai_digits`, may give some lines the right one); or, read
     apart, some the name's number and each of the others one the model now and then reads
-    for it (:data:`SOMETIMES_AS`) or a sign holding no digit at all (``ด้านที่ ©``).
+    for it (:data:`SOMETIMES_AS`) or a sign holding no digit at all (``ด้านที่ ©``); or
+    two lines below the issue or more read the name's number first, and only the issue's
+    own number reads otherwise (``ด้านที่ ๑`` over ``๒.๑``, ``๒.๑.๓``, ``๒.๑.๓.๑`` under
+    the name of issue 2): four statements against one misread digit.
 
     >>> first_part_repaired({"strategy_issue": ("5",), "strategy_goal": ("5", "1", "2")},
     ...                     "ด้านที่ ๕ – มหานครกระชับ")
@@ -92,6 +97,10 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     >>> first_part_repaired({"strategy_issue": ("0",), "strategy_goal": ("1", "1", "2")},
     ...                     "ด้านที่ ๐ – มหานครปลอดภัย : Safe City")
     '1'
+    >>> first_part_repaired({"strategy_issue": ("1",), "strategy_sub_issue": ("2", "1"),
+    ...                      "strategy_goal": ("2", "1", "3")},
+    ...                     "ด้านที่ ๑ – มหานครสีเขียว สะดวกสบาย : Green City")
+    '2'
     >>> first_part_repaired({"strategy_issue": ("\u00a9",), "strategy_goal": ("2", "2", "1")},
     ...                     "ด้านที่ \u00a9 – มหานครสีเขียว สะดวกสบาย")
     '2'
@@ -106,6 +115,10 @@ def first_part_repaired(numbers: dict[str, tuple[str, ...]], issue: str | None
     misread = MISREAD_AS.get(want)
     if misread is not None and misread in firsts and firsts <= {want, misread}:
         return want
+    below = [parts[0] for field, parts in numbers.items()
+             if field != "strategy_issue" and parts]
+    if len(below) > 1 and set(below) == {want} and firsts != {want}:
+        return want  # the name and every line below agree: the issue's own number misread
     if len(firsts) > 1 and want in firsts:
         others = firsts - {want}
         if others <= SOMETIMES_AS.get(want, frozenset()) or not any(

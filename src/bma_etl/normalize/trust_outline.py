@@ -11,7 +11,9 @@ The page states each level of the outline more than once; those statements are
 compared (:func:`outline_numbers`, :func:`disagreeing`). Where the fields stating a
 level read it differently, OCR misread at least one of them and which is not known:
 every field stating that level is NULL with an ``ocr_doubtful_value`` quality issue
-quoting what OCR read and the numbers that disagree. One exception is repaired:
+quoting what OCR read and the numbers that disagree, but for the issue's number
+alone disagreeing with two lines below it or more that agree (:func:`_issue_alone`):
+the issue's line alone is NULL. One exception is repaired:
 a line whose number lost a dot (``๒๓.๑`` under ``ด้านที่ ๒`` and ``๒.๓``), its digits
 those of the lines above it (which agree) followed by one part of its own, is
 written with the dot put back (``๒.๓.๑``), with an ``ocr_outline_repaired`` warning
@@ -218,6 +220,31 @@ def _sometimes_misread(normalized: Normalized, found: list[tuple[Any, Any, tuple
                      f"lines read it ({want}), a Thai digit the OCR model misreads")
 
 
+def _issue_alone(found: list[tuple[Any, Any, tuple[str, ...]]],
+                 numbers: dict[str, tuple[str, ...]], doubts: dict[str, str]) -> dict[str, str]:
+    """``doubts`` narrowed to the issue's line where its number alone disagrees.
+
+    The lines below the issue, two or more, must agree with each other, and the
+    issue's name must be none of the 20-year plan's (a name of the plan fixes the
+    number: :func:`.trust_issue_names.first_part_repaired` put it back where the
+    lines below agree with it; where they do not, every line is in doubt), nor the
+    issue's number one the model reads for theirs every time (:data:`.trust_issue_names.
+    MISREAD_AS`: ``๔`` read right over ``๕.๑`` misread).
+    """
+    from bma_etl.normalize.trust_issue_names import MISREAD_AS, issue_number
+
+    below = {f: p for f, p in numbers.items() if f != "strategy_issue"}
+    issue = next((row.values[prov.field] for prov, row, _ in found
+                  if prov.field == "strategy_issue"), None)
+    if "strategy_issue" not in doubts or len(below) < 2 or disagreeing(below) \
+            or issue is None or issue_number(issue) is not None:
+        return doubts
+    first = {p[0] for p in below.values()}
+    if MISREAD_AS.get(numbers["strategy_issue"][0]) in first:
+        return doubts
+    return {"strategy_issue": doubts["strategy_issue"]}
+
+
 def drop_outline_misreads(normalized: Normalized,
                           ocr_pages: Collection[int] | None = None) -> None:
     """NULL each project's strategy values whose outline numbers disagree (in place).
@@ -245,14 +272,14 @@ def drop_outline_misreads(normalized: Normalized,
         numbers = {prov.field: parts for prov, _, parts in found}
         _name_fixes_issue(normalized, found, numbers)
         _sometimes_misread(normalized, found, numbers)
-        doubts = disagreeing(numbers)
+        doubts = _issue_alone(found, numbers, disagreeing(numbers))
         for prov, row, _ in found:
             mended = lost_dot(numbers, prov.field) if prov.field in doubts else None
             if mended is None or disagreeing({**numbers, prov.field: mended}):
                 continue
             _rewrite(normalized, prov, row, numbers, mended, False, "the dot its outline "
                      "number lost put back, as the strategy lines above it number it")
-            doubts = disagreeing(numbers)
+            doubts = _issue_alone(found, numbers, disagreeing(numbers))
         for prov, row, _ in found:
             why = doubts.get(prov.field)
             if why is None:

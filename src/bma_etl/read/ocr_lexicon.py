@@ -62,7 +62,9 @@ that made real words (``ตัวขี้วัด`` → ``ตัวชี้�
 
 from __future__ import annotations
 
-from bma_etl.matchkey import key_map
+import re
+
+from bma_etl.matchkey import MARKS, key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_edits import Page, Restored, edited
@@ -168,6 +170,8 @@ def restore_run(run: str, doubted: tuple[bool, ...] | None = None) -> list[tuple
                 ring = exact != read and exact != as_written(read, ring=False)
                 other = (confused(folded[i:j], exact)
                          if (j - i >= MIN_KEY or j - i < n) and not ring else None)
+                if other is not None and _whole_stack(read, other[0]):
+                    other = (other[0], other[1] - LETTER_COST)  # a vowel lost too (``ดม``)
                 if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
             else:
@@ -186,6 +190,8 @@ def restore_run(run: str, doubted: tuple[bool, ...] | None = None) -> list[tuple
                 if word is None and "1" in piled[i : j - 1]:
                     word, extra = unstacked(read), LETTER_COST  # ``ไใน``
                     rare = extra
+                if word is not None and _whole_stack(read, word):
+                    extra += LETTER_COST  # a vowel lost too: ``เครื่อง ดม`` is no ``เครื่องดื่ม``
                 if (
                     word is not None
                     and lex.cost(word) + rare <= RARE_COST + RARE_LETTER * (j - i)
@@ -290,6 +296,32 @@ def _breaks(
         if e > end and not word.endswith(run[s:end]):
             return True
     return False
+
+
+#: A letter and the marks written over and under it.
+_CLUSTER = re.compile(f"([^{MARKS}])([{MARKS}]*)")
+
+
+def _whole_stack(read: str, word: str) -> bool:
+    """Whether ``word`` stacks marks on a letter bare in ``read``, which kept another stack.
+
+    That is: two marks or more put on a bare letter, another letter's two or more read
+    as ``word`` has them. OCR drops the tone mark of a stack and keeps the vowel under
+    it (``ที่`` read ``ที``, ``ชายฝั่ง`` ``ชายฝัง``), or drops a lone mark; a stack lost whole
+    beside one it read whole (``เครื่องดม`` for ``เครื่องดื่ม``) is a vowel dropped
+    too, so such a word costs :data:`LETTER_COST` more: ``เครื่อง ดม ยาสลบ`` is right
+    (an anaesthesia machine), while ``ขนตอน`` still reads ``ขั้นตอน``. False when the
+    two do not pair letter for letter.
+
+    >>> _whole_stack("เครื่องดม", "เครื่องดื่ม"), _whole_stack("ขนตอน", "ขั้นตอน")
+    (True, False)
+    """
+    ours, theirs = _CLUSTER.findall(join_sara_am(read)), _CLUSTER.findall(word)
+    if len(ours) != len(theirs):
+        return False
+    pairs = list(zip(ours, theirs, strict=True))
+    return any(not a[1] and len(b[1]) > 1 for a, b in pairs) and any(
+        len(a[1]) > 1 and a[1] == b[1] for a, b in pairs)
 
 
 def _spelled(read: str) -> bool:
