@@ -99,7 +99,7 @@ def _strategic_by_header(header: Line | None,
 
     The summary lists its sections in order, strategic first. When the heading over
     its first table was not read (OCR lost the line under the summary's heading on a
-    Ghostscript re-save, breaker30 ``D_xlsx_clip_grid_gs_ebook``), a header row that
+    Ghostscript re-save of a spreadsheet print), a header row that
     names the strategic projects (``ชื่อโครงการยุทธศาสตร์``) names the table, provided no
     later table's heading names the strategic section. A warning says so.
     """

@@ -165,7 +165,7 @@ def misread_summary(lines: list[Line]) -> int | None:
 
     OCR may garble the whole heading (``ครูปโครงพรงแตยลาประมาก...``), and a plan typed
     in a spreadsheet may leave its row out, the section headings naming its tables
-    being enough (breaker30 ``D_xlsx_*_nohead``). The summary
+    being enough. The summary
     then still shows as its first section heading (a line naming the strategic,
     key or routine section, :func:`section_of`) with a budget table's header
     (``ลำดับ``, ``งบประมาณ``) within the two lines under it; the line above that
