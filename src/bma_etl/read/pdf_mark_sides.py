@@ -13,8 +13,17 @@ under the baseline, or a lower vowel drawn over the letters, is not the mark nam
 Which mark it is cannot be told from this map (the font's other glyphs are named by
 it too, and Ghostscript's subset names none), so it becomes :data:`~.pdf_glyphs.LOST`
 and its word is doubted (:attr:`.pdf_glyphs.Glyphs.unread`: the value NULL with an
-``unnamed_glyph`` finding; a page with many so is read by OCR). A tone mark written
-twice on one letter (``ผ้้``), which no Thai word holds, is doubted the same way.
+``unnamed_glyph`` finding; a page with many so is read by OCR). The ``ผ้้`` this
+damage shows (``ผู้``: SARA UU's glyph named MAI THO) is so found. A tone mark twice on
+one letter is not doubted for itself: HarfBuzz-shaped Sarabun (fpdf2) writes ``ที่``
+with a sliver of the tone mark named as it too, which the page's lines drop, read right.
+
+A cluster whose wrongly drawn marks swap sides one for one (``ผู้``: the glyph drawn over
+named SARA UU, the one drawn under MAI THO) is named in character order, the text
+right as a sequence: HarfBuzz-shaped fpdf2 prints write every such cluster so, and
+LibreOffice's first. It is kept where the page holds no other wrongly drawn mark; on a
+page that does (its map is wrong, as Ghostscript's re-save's), it is doubted too (its
+``ปู่`` reads ``ปู้``, one swap as well).
 """
 
 from __future__ import annotations
@@ -29,8 +38,6 @@ from bma_etl.read.pdf_spans import _has_spans
 ABOVE = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 #: Marks drawn under the line: SARA U, SARA UU, PHINTHU.
 BELOW = frozenset("\u0e38\u0e39\u0e3a")
-#: The tone marks: MAI EK..MAI CHATTAWA.
-TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 #: A mark drawn over the letters starts at least this far (font sizes) over the
 #: baseline; one drawn under the line ends this far over it at most (a lower vowel's
 #: box ends under the baseline in every Thai font; an upper mark's starts over the
@@ -44,13 +51,14 @@ def wrong_side_marks(g: Any, raw: str) -> tuple[str, list[int]]:
     ``g``: the page's :class:`~.pdf_glyphs.Glyphs`; ``raw``: its text, one character
     per pdfium index. Returns the text (one for one: indexes hold) and the indexes
     made :data:`~.pdf_glyphs.LOST`, in order, for the caller to doubt their words.
-    A tone mark right after the same tone mark is one of them too. A page that gives
-    text in ``/ActualText`` spans is left as it is: the spans are the producer's text
-    for its clusters (LibreOffice's print itself, read right).
+    A page that gives text in ``/ActualText`` spans is left as it is: the spans are the
+    producer's text for its clusters (LibreOffice's print itself, read right); so is
+    a page whose every wrongly drawn mark is one of a swapped pair in its cluster.
     """
     if not any(ch in ABOVE or ch in BELOW for ch in raw):
         return raw, []
     found: list[int] = []
+    sides: dict[int, int] = {}  # per letter: marks named above drawn under, less the others
     for i, ch in enumerate(raw):
         if ch not in ABOVE and ch not in BELOW:
             continue
@@ -60,9 +68,10 @@ def wrong_side_marks(g: Any, raw: str) -> tuple[str, list[int]]:
             base -= 1
         if base < 0 or not "\u0e01" <= raw[base] <= "\u0e2e":
             continue  # a mark with no letter before it: not this damage
-        if (ch in TONES and ch in raw[base:i]) or _other_side(g, i, base, ch in ABOVE):
+        if _other_side(g, i, base, ch in ABOVE):
             found.append(i)
-    if not found or _has_spans(g.textpage):
+            sides[base] = sides.get(base, 0) + (1 if ch in ABOVE else -1)
+    if not any(sides.values()) or _has_spans(g.textpage):
         return raw, []
     chars = list(raw)
     for i in found:
