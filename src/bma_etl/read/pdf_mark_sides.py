@@ -62,9 +62,9 @@ def wrong_side_marks(g: Any, raw: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(raw):
         if ch not in ABOVE and ch not in BELOW:
             continue
-        base = i - 1  # the letter the mark is drawn on: marks (and pdfium's spaces) aside
-        while base > 0 and i - base < 4 and (raw[base] in ABOVE or raw[base] in BELOW
-                                            or (raw[base] == " " and g.generated(base))):
+        base = i - 1  # the letter the mark is drawn on: marks and breaks (a wrap's) aside
+        while base > 0 and i - base < 5 and (raw[base] in ABOVE or raw[base] in BELOW
+                                            or raw[base] in " \r\n"):
             base -= 1
         if base < 0 or not "\u0e01" <= raw[base] <= "\u0e2e":
             continue  # a mark with no letter before it: not this damage
