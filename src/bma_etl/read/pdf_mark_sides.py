@@ -68,15 +68,32 @@ def wrong_side_marks(g: Any, raw: str) -> tuple[str, list[int]]:
             base -= 1
         if base < 0 or not "\u0e01" <= raw[base] <= "\u0e2e":
             continue  # a mark with no letter before it: not this damage
-        if _other_side(g, i, base, ch in ABOVE):
+        letter = _drawn_on(g, raw, i, base)  # (pdfium may set a mark before its letter)
+        if _other_side(g, i, letter, ch in ABOVE):
             found.append(i)
-            sides[base] = sides.get(base, 0) + (1 if ch in ABOVE else -1)
+            sides[letter] = sides.get(letter, 0) + (1 if ch in ABOVE else -1)
     if not any(sides.values()) or _has_spans(g.textpage):
         return raw, []
     chars = list(raw)
     for i in found:
         chars[i] = LOST
     return "".join(chars), found
+
+
+def _drawn_on(g: Any, raw: str, i: int, base: int) -> int:
+    """The letter near mark ``i`` in ``raw`` (four either side) its ink lies most across.
+
+    ``base``: the letter before it, taken when none is across it more.
+    """
+    left, _, right, _ = g.tight(i)
+    best, most = base, 0.0
+    for j in range(max(0, i - 4), min(len(raw), i + 5)):
+        if "\u0e01" <= raw[j] <= "\u0e2e":
+            letter_left, _, letter_right, _ = g.tight(j)
+            across = min(right, letter_right) - max(left, letter_left)
+            if across > most:
+                best, most = j, across
+    return best
 
 
 def _other_side(g: Any, i: int, base: int, above: bool) -> bool:
