@@ -43,6 +43,8 @@ BELOW = frozenset("\u0e38\u0e39\u0e3a")
 #: box ends under the baseline in every Thai font; an upper mark's starts over the
 #: x-height, 0.4 em and more, and a lowered tone mark's over 0.3 em).
 ABOVE_EM, BELOW_EM = 0.25, 0.05
+#: A mark and its letter are drawn from baselines this near (font sizes): one line's.
+LINE_EM = 0.1
 
 
 def wrong_side_marks(g: Any, raw: str) -> tuple[str, list[int]]:
@@ -86,9 +88,12 @@ def _drawn_on(g: Any, raw: str, i: int, base: int) -> int:
     ``base``: the letter before it, taken when none is across it more.
     """
     left, _, right, _ = g.tight(i)
+    own, size = g.origin(i), g.size(i)
     best, most = base, 0.0
     for j in range(max(0, i - 4), min(len(raw), i + 5)):
-        if "\u0e01" <= raw[j] <= "\u0e2e":
+        at = g.origin(j)
+        if "\u0e01" <= raw[j] <= "\u0e2e" and own is not None and at is not None \
+                and abs(at[1] - own[1]) <= LINE_EM * size:  # on the mark's own line
             letter_left, _, letter_right, _ = g.tight(j)
             across = min(right, letter_right) - max(left, letter_left)
             if across > most:
@@ -106,9 +111,10 @@ def _other_side(g: Any, i: int, base: int, above: bool) -> bool:
     """
     import pypdfium2.raw as pdfium_c
 
-    origin, size = g.origin(base), g.size(i)
-    if origin is None or size <= 0:
-        return False
+    origin, size, own = g.origin(base), g.size(i), g.origin(i)
+    if origin is None or own is None or size <= 0 \
+            or abs(own[1] - origin[1]) > LINE_EM * size:
+        return False  # not drawn on one baseline with its letter: another line's
     left, bottom, right, top = g.tight(i)
     letter_left, _, letter_right, _ = g.tight(base)
     if top <= bottom or right <= left or right < letter_left or left > letter_right:
