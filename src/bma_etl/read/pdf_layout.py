@@ -54,6 +54,7 @@ from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced,
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
+from bma_etl.read.pdf_mark_sides import wrong_side_marks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang, past_advance, reach_back
 from bma_etl.read.pdf_overprint import overprinted_cells, unread_words
@@ -124,6 +125,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         rules = tuple(rule for rule in rules if not framed(rule, g.frames))
     raw = unmapped_read(g, without_unmapped(g, raw, count), count)  # a glyph the font names
     raw, junk = junk_mapped(g, raw)  # a glyph another program's text map names junk
+    raw, sided = wrong_side_marks(g, raw)  # a mark named for the other side of the line
+    junk = sorted({*junk, *sided}) if sided else junk
     if junk:  # doubted as a word whose mark no map named
         g.unread = sorted({*g.unread, *junk})
     raw = undoubled(raw, g)  # a re-distilled SARA AM's SARA AA (Ghostscript)
