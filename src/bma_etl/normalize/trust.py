@@ -69,7 +69,6 @@ from bma_etl.normalize.trust_totals import section_adds_up, section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.normalize.trust_years import (
     DATED,
-    title_year_refuted,
     year_read_again,
     years_out_of_line,
 )
@@ -161,7 +160,6 @@ def screen(normalized: Normalized, text: str,
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
         normalized.provenance[:] = [p for p in normalized.provenance
                                     if (p.table_name, p.row_ordinal) not in gone]
-    title_year_refuted(normalized, text, dropped)
     forget_provenance(normalized, dropped)
 
 

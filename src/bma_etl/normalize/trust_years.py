@@ -24,11 +24,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bma_etl.document import Finding
 from bma_etl.normalize.dates import be_to_ce
-from bma_etl.normalize.fields import Normalized
 
-__all__ = ["DATED", "NEAR_YEARS", "title_year_refuted", "year_read_again", "years_out_of_line"]
+__all__ = ["DATED", "NEAR_YEARS", "year_read_again", "years_out_of_line"]
 
 #: The (table, field) pairs that date the document itself: its fiscal year, the
 #: project's start and end, the reports' dates. A plan's indicator years (targets
@@ -108,39 +106,3 @@ def year_read_again(text: str, start: int, end: int, raw: str) -> bool:
         return False
     return any(m.group("year") == year and not (m.start("year") < end and m.end("year") > start)
                for m in _BE_YEAR.finditer(text))
-
-
-def title_year_refuted(normalized: Normalized, text: str, dropped: set[tuple[str, int | None,
-                                                                             str]]) -> None:
-    """NULL a plan's title holding the year OCR misread for its fiscal year (in place).
-
-    A plan's title prints its year (``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘``); when the
-    fiscal year read from it was not loaded (``dropped``: doubtful, nothing confirmed
-    it) and the year as read holds no digit the Thai model lacks (Tesseract's reading
-    alone, ``๒๕๐๕`` for ``๒๕๖๘``) while another ``พ.ศ.`` of ``text`` reads a year the
-    glyph reader read surely (:data:`_GLYPH_ONLY`) and other, the title carries the
-    misread year: it is NULL with an ``ocr_doubtful_value`` warning naming both.
-    """
-    if ("plans", None, "fiscal_year_be") not in dropped:
-        return
-    plan = next((r for r in normalized.rows if r.table == "plans"), None)
-    year = next((p for p in normalized.provenance
-                 if p.table_name == "plans" and p.field == "fiscal_year_be"), None)
-    title = plan.values.get("title") if plan is not None else None
-    read = (year.raw_text or "").strip() if year is not None else ""
-    if plan is None or not isinstance(title, str) or not re.fullmatch("[๐-๙]{4}", read) \
-            or _GLYPH_ONLY.search(read) or read not in title:
-        return
-    start, end = (year.char_start, year.char_end) if year is not None else (None, None)
-    sure = sorted({m.group("year") for m in _BE_YEAR.finditer(text)
-                   if _GLYPH_ONLY.search(m.group("year")) and m.group("year") != read
-                   and not (start is not None and end is not None
-                            and m.start("year") < end and m.end("year") > start)})
-    if not sure:
-        return
-    plan.values.pop("title")
-    dropped.add(("plans", None, "title"))
-    normalized.findings.append(Finding(
-        "plans", None, "title", "warning", "ocr_doubtful_value",
-        f"the title holds the year OCR read {read!r}, the fiscal year not loaded (doubtful); "
-        f"the page reads {', '.join(sure)} after another พ.ศ.: not loaded"))
