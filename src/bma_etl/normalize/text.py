@@ -56,8 +56,7 @@ _ZERO_WIDTH_RANGES = (
 ZERO_WIDTH = "".join(chr(c) for first, last in _ZERO_WIDTH_RANGES
                      for c in range(first, last + 1))
 
-#: NIKHAHIT and SARA AA, a tone mark between them or none; OCR of a Ghostscript re-save
-#: doubles the NIKHAHIT at times (``ประจํําปี``): one ``ำ`` all the same.
+#: NIKHAHIT (OCR doubles it at times: ``ประจํําปี``), a tone mark or none, SARA AA: one ``ำ``.
 _DECOMPOSED_AM = re.compile(f"{NIKHAHIT}+([{TONE_MARKS}]?){SARA_AA}")
 
 
@@ -93,10 +92,8 @@ def join_sara_am(s: str) -> str:
     NFC does not join them (``ำ`` has only a compatibility decomposition). A tone
     mark printed between the two parts moves before the ``ำ``.
 
-    >>> join_sara_am("สํานัก") == "สำนัก", join_sara_am("น\u0e4d\u0e49\u0e32") == "น้ำ"
-    (True, True)
-    >>> join_sara_am("ประจ\u0e4d\u0e4d\u0e32ปี") == "ประจำปี"  # a NIKHAHIT OCR doubled
-    True
+    >>> [join_sara_am(w) for w in ("สํานัก", "น\u0e4d\u0e49\u0e32", "ประจ\u0e4d\u0e4d\u0e32")]
+    ['สำนัก', 'น้ำ', 'ประจำ']
     """
     if NIKHAHIT not in s:  # nothing to join: most text (``in`` is far cheaper than sub)
         return s

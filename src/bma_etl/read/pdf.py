@@ -117,8 +117,7 @@ class PdfPage:
     overprints: tuple[str, ...] = ()
     #: Filled form fields left at their boxes, on no text line (:attr:`.PageLayer.unplaced`).
     unplaced: tuple[str, ...] = ()
-    #: The PDF page (0-based) it was read from (a sheet of two: both halves name it);
-    #: None for a page that is no PDF's (an image file's frame).
+    #: The PDF page (0-based) it was read from (both halves of a 2-up sheet); None: no PDF's.
     sheet: int | None = None
 
 
@@ -266,9 +265,8 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
-    page = replace(_classified(layer), sheet=layer.sheet)
-    if layer.overprints or layer.unplaced:
-        page = replace(page, overprints=layer.overprints, unplaced=layer.unplaced)
+    page = replace(_classified(layer), sheet=layer.sheet, overprints=layer.overprints,
+                   unplaced=layer.unplaced)
     return replace(page, recoded=True) if layer.recoded else page
 
 
