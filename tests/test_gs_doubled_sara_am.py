@@ -13,16 +13,13 @@ re-saved by Ghostscript as the tester did, and read back.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from bma_etl.read.pdf import extract_pdf
 
-from corpus import render
+from gs_prints import gs_resave, text_layer, word_print
 
 #: The pages' lines: page 1 writes several SARA AMs, each later page one (or a slip).
 PAGES = (
@@ -41,38 +38,6 @@ PAGES = (
 SLIP = PAGES[3][0]
 
 
-def _word_print(font: str, out: Path) -> None:
-    """:data:`PAGES` as a Word file in ``font`` (14 pt), printed to ``out`` by LibreOffice."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    if not (render.have("soffice") and render.have("gs")):
-        pytest.fail("needs LibreOffice (soffice) and Ghostscript (gs) (make venv installs)")
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name, style.font.size = font, Pt(14)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:cs"), font)
-    fonts.set(qn("w:eastAsia"), font)
-    for k, lines in enumerate(PAGES):
-        if k:
-            document.add_page_break()
-        for line in lines:
-            document.add_paragraph(line)
-    with tempfile.TemporaryDirectory(prefix="bma-gs-am-") as tmp:
-        source = Path(tmp) / f"{out.stem}.docx"
-        document.save(str(source))
-        failed = render._soffice(tmp, [str(source)], [out], "--convert-to", "pdf")
-    assert not failed, failed
-
-
-def _reduced(src: Path, out: Path, setting: str) -> None:
-    subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite",
-                    f"-dPDFSETTINGS=/{setting}", f"-sOutputFile={out}", str(src)],
-                   check=True, capture_output=True, timeout=120)
-
-
 @pytest.mark.parametrize("font", ["Garuda", "Laksaman"])
 def test_each_sara_am_of_a_reduced_word_print_reads_once(tmp_path: Path, font: str) -> None:
     """``/screen`` and ``/ebook``: each page's SARA AMs read once, the slip as typed.
@@ -80,31 +45,19 @@ def test_each_sara_am_of_a_reduced_word_print_reads_once(tmp_path: Path, font: s
     A tone mark drawn over the NIKHAHIT may lose its text with the span (its glyph
     mapped to nothing): its word then reads without it, never with the SARA AA twice.
     """
-    if shutil.which("soffice") is None:
-        pytest.fail("needs LibreOffice (soffice)")
     printed = tmp_path / "printed.pdf"
-    _word_print(font, printed)
+    word_print(PAGES, font, printed)
     for setting in ("screen", "ebook"):
         reduced = tmp_path / f"{setting}.pdf"
-        _reduced(printed, reduced, setting)
+        gs_resave(printed, reduced, setting)
         pdf = extract_pdf(reduced.read_bytes(), reduced.name, ocr="never")
         pages = [page.text for page in pdf.pages]
         assert len(pages) == len(PAGES)
         # the damage this test is about: SARA AM doubled in the layer on every page
-        assert all(re.search("\u0e33\\W?\u0e32", _layer(reduced, k)) for k in range(3))
+        assert all(re.search("\u0e33\\W?\u0e32", text_layer(reduced, k)) for k in range(3))
         for k, lines in enumerate(PAGES[1:3], 1):
             assert pages[k].split() == [w for line in lines for w in line.split()], (setting, k)
         first = pages[0].split("\n")
         assert first[1:] == list(PAGES[0][1:]), setting
         assert not re.search("\u0e33[\u0e48-\u0e4b]?\u0e32", pages[0]), (setting, pages[0])
         assert pages[3].strip() == SLIP, setting
-
-
-def _layer(pdf: Path, index: int) -> str:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return str(document[index].get_textpage().get_text_range())
-    finally:
-        document.close()

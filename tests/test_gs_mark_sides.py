@@ -13,7 +13,6 @@ page's damage counted so that OCR reads it), never read wrong unnoticed.
 
 from __future__ import annotations
 
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -21,9 +20,8 @@ import pytest
 
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_glyphs import LOST
-from test_gs_doubled_sara_am import _layer, _reduced
 
-from corpus import render
+from gs_prints import gs_resave, text_layer, word_print
 
 #: ผู้ สูง ปู่ ครู ดู อยู่ กุ้ง สุด: SARA U and UU, under tone marks and alone.
 WORDS = ("\u0e1c\u0e39\u0e49", "\u0e2a\u0e39\u0e07", "\u0e1b\u0e39\u0e48", "\u0e04\u0e23\u0e39",
@@ -37,42 +35,19 @@ LINES = ("\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23\u0e1b\u0e23\u0e31\u0e1a\u0e
          " ".join(WORDS), " ".join(reversed(WORDS)))
 
 
-def _word_print(font: str, out: Path) -> None:
-    """:data:`LINES` as a Word file in ``font`` (14 pt), printed to ``out`` by LibreOffice."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    if not (render.have("soffice") and render.have("gs")):
-        pytest.fail("needs LibreOffice (soffice) and Ghostscript (gs) (make venv installs)")
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name, style.font.size = font, Pt(14)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:cs"), font)
-    fonts.set(qn("w:eastAsia"), font)
-    for line in LINES:
-        document.add_paragraph(line)
-    with tempfile.TemporaryDirectory(prefix="bma-gs-marks-") as tmp:
-        source = Path(tmp) / f"{out.stem}.docx"
-        document.save(str(source))
-        failed = render._soffice(tmp, [str(source)], [out], "--convert-to", "pdf")
-    assert not failed, failed
-
-
 @pytest.mark.parametrize("font", ["Garuda", "Laksaman"])
 def test_a_reduced_print_reads_no_lower_vowel_as_a_tone_mark(tmp_path: Path, font: str) -> None:
     """``/screen`` and ``/ebook``: every word right or doubted; the print itself all right."""
     printed = tmp_path / "printed.pdf"
-    _word_print(font, printed)
+    word_print((LINES,), font, printed)
     page = extract_pdf(printed.read_bytes(), printed.name, ocr="never").pages[0]
     assert page.text.split("\n") == list(LINES)  # its spans give the clusters' text
     assert not page.overprints
     truth = {word for line in LINES for word in line.split()}
     for setting in ("screen", "ebook"):
         reduced = tmp_path / f"{setting}.pdf"
-        _reduced(printed, reduced, setting)
-        layer = _layer(reduced, 0)
+        gs_resave(printed, reduced, setting)
+        layer = text_layer(reduced, 0)
         # the damage this test is about: a lower vowel named a tone mark in the layer
         assert "\u0e2a\u0e49\u0e07" in layer or "\u0e1c\u0e49\u0e49" in layer, layer
         page = extract_pdf(reduced.read_bytes(), reduced.name, ocr="never").pages[0]
